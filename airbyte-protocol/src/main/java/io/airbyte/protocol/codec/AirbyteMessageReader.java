@@ -1,0 +1,47 @@
+package io.airbyte.protocol.codec;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads the JSON-lines output of a connector lazily, one line at a time, in constant memory
+ * (besides the current line). Every non-blank line comes out as a {@link ProtocolLine}: a message,
+ * or a line that is not one. Blank lines carry nothing and are skipped. Bad lines never end the
+ * stream; only the end of the input or an I/O error does.
+ */
+public final class AirbyteMessageReader implements Closeable {
+
+  private final InputStream in;
+  private final LineSplitter lines;
+  private long lineNumber;
+
+  public AirbyteMessageReader(InputStream in) {
+    this.in = in;
+    this.lines = new LineSplitter(in);
+  }
+
+  /** The next line, or null at the end of the input. */
+  public ProtocolLine next() throws IOException {
+    while (true) {
+      byte[] line = lines.nextLine();
+      if (line == null) {
+        return null;
+      }
+      lineNumber++;
+      if (!MessageLineParser.isBlank(line)) {
+        return MessageLineParser.parse(line, lineNumber);
+      }
+    }
+  }
+
+  /** Number of lines read so far, blank ones included. */
+  public long linesRead() {
+    return lineNumber;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

@@ -1,0 +1,26 @@
+package io.airbyte.protocol.codec;
+
+import io.airbyte.protocol.json.RawJson;
+import io.airbyte.protocol.models.AirbyteMessage;
+
+/** One line of a connector's output: either a protocol message or something that is not one. */
+public sealed interface ProtocolLine {
+
+  /** 1-based number of the line in its stream. */
+  long lineNumber();
+
+  /**
+   * A message and the line it was read from. As long as the message is not modified, writing
+   * {@code line} gives the same message without serializing it again.
+   */
+  record Message(AirbyteMessage message, RawJson line, long lineNumber) implements ProtocolLine {}
+
+  /** A line that is not JSON, or JSON that is not a message; {@code reason} says why. */
+  record NotAMessage(String line, String reason, long lineNumber) implements ProtocolLine {
+
+    /** The line shortened for a log, with its length when it was cut. */
+    public String excerpt(int maxChars) {
+      return line.length() <= maxChars ? line : line.substring(0, maxChars) + "… (" + line.length() + " chars)";
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package io.airbyte.protocol.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A JSON value kept as the UTF-8 bytes it was read from: it is written back byte for byte and only
+ * parsed when someone asks for its content. The bytes are never modified.
+ */
+public final class RawJson implements JsonSerializable {
+
+  /** Above this size a value is written straight to the output stream instead of through a buffer. */
+  private static final int DIRECT_WRITE_THRESHOLD = 64 * 1024;
+
+  private final byte[] bytes;
+  private final int offset;
+  private final int length;
+
+  public RawJson(byte[] bytes, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
+    this.bytes = bytes;
+    this.offset = offset;
+    this.length = length;
+  }
+
+  public static RawJson of(String json) {
+    byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+    return new RawJson(utf8, 0, utf8.length);
+  }
+
+  /** Size in bytes. */
+  public int length() {
+    return length;
+  }
+
+  public byte[] toByteArray() {
+    return Arrays.copyOfRange(bytes, offset, offset + length);
+  }
+
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(bytes, offset, length);
+  }
+
+  /** A streaming parser over the bytes, for readers that do not want a tree. */
+  public JsonParser parser() throws IOException {
+    return Jsons.mapper().createParser(bytes, offset, length);
+  }
+
+  /** The value as a tree. */
+  public JsonNode parse() {
+    try {
+      return Jsons.mapper().readTree(bytes, offset, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("invalid JSON value", e);
+    }
+  }
+
+  /** Writes the bytes at the generator's position without any separator (used for whole lines). */
+  public void writeRaw(JsonGenerator gen) throws IOException {
+    if (length >= DIRECT_WRITE_THRESHOLD && gen.getOutputTarget() instanceof OutputStream out) {
+      gen.flush();
+      out.write(bytes, offset, length);
+    } else {
+      gen.writeRaw(new Utf8Slice());
+    }
+  }
+
+  /** Writes the bytes as a value (after the separator the generator owes, e.g. a colon). */
+  @Override
+  public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+    if (length >= DIRECT_WRITE_THRESHOLD && gen.getOutputTarget() instanceof OutputStream) {
+      gen.writeRawValue("");
+      writeRaw(gen);
+    } else {
+      gen.writeRawValue(new Utf8Slice());
+    }
+  }
+
+  @Override
+  public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
+      throws IOException {
+    serialize(gen, serializers);
+  }
+
+  @Override
+  public String toString() {
+    return new String(bytes, offset, length, StandardCharsets.UTF_8);
+  }
+
+  /** Content equality of the bytes (not of the JSON they spell). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RawJson other
+        && Arrays.equals(bytes, offset, offset + length, other.bytes, other.offset, other.offset + other.length);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 1;
+    for (int i = offset; i < offset + length; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return h;
+  }
+
+  /** The bytes as an unquoted raw string for Jackson's generators. Raw JSON has no quoted form. */
+  private final class Utf8Slice implements SerializableString {
+
+    @Override
+    public String getValue() {
+      return RawJson.this.toString();
+    }
+
+    @Override
+    public int charLength() {
+      return getValue().length();
+    }
+
+    @Override
+    public char[] asQuotedChars() {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public byte[] asUnquotedUTF8() {
+      return toByteArray();
+    }
+
+    @Override
+    public byte[] asQuotedUTF8() {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public int appendQuotedUTF8(byte[] buffer, int offset) {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public int appendQuoted(char[] buffer, int offset) {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public int appendUnquotedUTF8(byte[] buffer, int at) {
+      if (at + length > buffer.length) {
+        return -1;
+      }
+      System.arraycopy(bytes, offset, buffer, at, length);
+      return length;
+    }
+
+    @Override
+    public int appendUnquoted(char[] buffer, int at) {
+      String value = getValue();
+      if (at + value.length() > buffer.length) {
+        return -1;
+      }
+      value.getChars(0, value.length(), buffer, at);
+      return value.length();
+    }
+
+    @Override
+    public int writeQuotedUTF8(OutputStream out) {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public int writeUnquotedUTF8(OutputStream out) throws IOException {
+      out.write(bytes, offset, length);
+      return length;
+    }
+
+    @Override
+    public int putQuotedUTF8(ByteBuffer buffer) {
+      throw new UnsupportedOperationException("raw JSON is never quoted");
+    }
+
+    @Override
+    public int putUnquotedUTF8(ByteBuffer buffer) {
+      if (buffer.remaining() < length) {
+        return -1;
+      }
+      buffer.put(bytes, offset, length);
+      return length;
+    }
+  }
+}

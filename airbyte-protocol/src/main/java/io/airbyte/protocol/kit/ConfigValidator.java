@@ -1,0 +1,53 @@
+package io.airbyte.protocol.kit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Validates a config against a connector's {@code connectionSpecification} (JSON Schema, draft 7
+ * unless the schema says otherwise) and reports every failing property by its path. Messages name
+ * properties and rules, never the values, so secrets do not leak into them.
+ */
+public final class ConfigValidator {
+
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+
+  private ConfigValidator() {}
+
+  /** One line per failing property ({@code "port: string found, integer expected"}); empty when valid. */
+  public static List<String> validate(JsonNode connectionSpecification, JsonNode config) {
+    Schema schema = REGISTRY.getSchema(connectionSpecification);
+    List<String> problems = new ArrayList<>();
+    for (Error error : schema.validate(config)) {
+      problems.add(path(error) + ": " + error.getMessage());
+    }
+    return problems;
+  }
+
+  /** Throws a {@link ConfigErrorException} listing every failing property. */
+  public static void requireValid(JsonNode connectionSpecification, JsonNode config) {
+    List<String> problems = validate(connectionSpecification, config);
+    if (!problems.isEmpty()) {
+      throw new ConfigErrorException("The configuration is invalid: " + String.join("; ", problems));
+    }
+  }
+
+  private static String path(Error error) {
+    String location = error.getInstanceLocation().toString();
+    StringBuilder path = new StringBuilder();
+    for (String part : location.split("/")) {
+      if (!part.isEmpty()) {
+        path.append(path.length() == 0 ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+      }
+    }
+    if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+      path.append(path.length() == 0 ? "" : ".").append(error.getProperty());
+    }
+    return path.length() == 0 ? "$" : path.toString();
+  }
+}

@@ -1,0 +1,107 @@
+package io.airbyte.testsupport.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * One real PostgreSQL server (embedded binaries) per test JVM, started on first use and stopped at
+ * JVM exit. The superuser {@code postgres} connects without a password from the local host; every
+ * other role must give its password (scram-sha-256), so tests can check wrong credentials. It
+ * listens on all interfaces so connectors in containers can reach it through the Docker bridge.
+ */
+public final class EmbeddedPostgresServer {
+
+  private static EmbeddedPostgresServer instance;
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  public static synchronized EmbeddedPostgresServer get() {
+    if (instance == null) {
+      instance = start();
+    }
+    return instance;
+  }
+
+  private static EmbeddedPostgresServer start() {
+    try {
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+          .setServerConfig("listen_addresses", "*")
+          .setServerConfig("max_connections", "300")
+          .setServerConfig("fsync", "off")
+          .setServerConfig("synchronous_commit", "off")
+          .setServerConfig("full_page_writes", "off")
+          .setServerConfig("password_encryption", "scram-sha-256")
+          .setServerConfig("timezone", "UTC")
+          .setDataDirectoryCustomizer(dir -> writeHostBasedAuthentication(dir.toPath()))
+          .start();
+      return new EmbeddedPostgresServer(postgres);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+    }
+  }
+
+  private static void writeHostBasedAuthentication(Path dataDirectory) {
+    String hba = String.join("\n",
+        "# written by the test support: the superuser is trusted locally, every other role needs its password",
+        "local all all trust",
+        "host all postgres 127.0.0.1/32 trust",
+        "host all postgres ::1/128 trust",
+        "host all all 0.0.0.0/0 scram-sha-256",
+        "host all all ::/0 scram-sha-256",
+        "");
+    try {
+      Files.writeString(dataDirectory.resolve("pg_hba.conf"), hba);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write pg_hba.conf", e);
+    }
+  }
+
+  public String host() {
+    return "localhost";
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  /** The {@code postgres} database as the superuser. */
+  public DataSource adminDataSource() {
+    return postgres.getPostgresDatabase();
+  }
+
+  /** A new database owned by a new role with a random password. Close it to drop both. */
+  public PostgresTestDatabase createDatabase() {
+    String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String name = "test_" + suffix;
+    String user = "user_" + suffix;
+    String password = "pw_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = adminDataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'");
+      s.execute("CREATE DATABASE " + name + " OWNER " + user);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database " + name, e);
+    }
+    return new PostgresTestDatabase(this, name, user, password);
+  }
+
+  void dropDatabase(String name, String user) {
+    try (Connection c = adminDataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      s.execute("DROP ROLE IF EXISTS " + user);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop test database " + name, e);
+    }
+  }
+}
