@@ -53,6 +53,14 @@ public final class RawJson implements JsonSerializable {
     out.write(bytes, offset, length);
   }
 
+  /**
+   * The bytes as a read-only buffer positioned over exactly this value: index 0 is the first byte.
+   * Byte offsets a {@link #parser()} reports are relative to the same start.
+   */
+  public ByteBuffer bytes() {
+    return ByteBuffer.wrap(bytes, offset, length).slice().asReadOnlyBuffer();
+  }
+
   /** A streaming parser over the bytes, for readers that do not want a tree. */
   public JsonParser parser() throws IOException {
     return Jsons.mapper().createParser(bytes, offset, length);

@@ -1,0 +1,73 @@
+package io.airbyte.connectors.destination.postgres;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * The one COPY in progress on the connection. Rows are gathered in a buffer and sent in large
+ * chunks; switching to another table ends the current COPY (the transaction stays open).
+ */
+final class CopyStream {
+
+  private static final int CHUNK_BYTES = 1 << 20;
+
+  private final CopyManager copyManager;
+  private final CopyText buffer = new CopyText(CHUNK_BYTES + (64 << 10));
+  private CopyIn active;
+  private String activeSql;
+
+  CopyStream(Connection connection) throws SQLException {
+    this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+  }
+
+  /** The buffer rows of {@code copySql} go into; starts that COPY when it is not the active one. */
+  CopyText rowsFor(String copySql) throws SQLException {
+    if (!copySql.equals(activeSql)) {
+      end();
+      active = copyManager.copyIn(copySql);
+      activeSql = copySql;
+    }
+    return buffer;
+  }
+
+  /** Sends the buffer when it is full; call after each row. */
+  void rowWritten() throws SQLException {
+    if (buffer.length() >= CHUNK_BYTES) {
+      send();
+    }
+  }
+
+  /** Ends the active COPY, if any: its rows are then part of the open transaction. */
+  void end() throws SQLException {
+    if (active != null) {
+      send();
+      active.endCopy();
+      active = null;
+      activeSql = null;
+    }
+  }
+
+  /** Abandons the active COPY (the transaction is about to be rolled back). */
+  void cancel() {
+    if (active != null) {
+      try {
+        active.cancelCopy();
+      } catch (SQLException e) {
+        // the connection is being rolled back or closed anyway
+      }
+      active = null;
+      activeSql = null;
+    }
+    buffer.clear();
+  }
+
+  private void send() throws SQLException {
+    if (buffer.length() > 0) {
+      active.writeToCopy(buffer.array(), 0, buffer.length());
+      buffer.clear();
+    }
+  }
+}

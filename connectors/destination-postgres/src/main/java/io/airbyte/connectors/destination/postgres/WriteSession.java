@@ -1,0 +1,160 @@
+package io.airbyte.connectors.destination.postgres;
+
+import io.airbyte.protocol.kit.ConfigErrorException;
+import io.airbyte.protocol.kit.Emitter;
+import io.airbyte.protocol.kit.MessageInput;
+import io.airbyte.protocol.models.AirbyteMessage;
+import io.airbyte.protocol.models.AirbyteRecordMessage;
+import io.airbyte.protocol.models.AirbyteStateMessage;
+import io.airbyte.protocol.models.AirbyteStateStats;
+import io.airbyte.protocol.models.AirbyteStateType;
+import io.airbyte.protocol.models.AirbyteStreamStatus;
+import io.airbyte.protocol.models.AirbyteStreamStatusTraceMessage;
+import io.airbyte.protocol.models.AirbyteTraceMessage;
+import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
+import io.airbyte.protocol.models.ConfiguredAirbyteStream;
+import io.airbyte.protocol.models.StreamDescriptor;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * One {@code write}: records are copied into their tables within one open transaction, committed
+ * at each STATE (which is echoed only then, with the records it covers) and when a stream
+ * completes (then the stream is finalized). When the input ends, what follows the last state is
+ * committed only if the source never reported stream statuses (an older source: it cannot say it
+ * failed); otherwise it is rolled back, because the next attempt reads it again from that state.
+ */
+final class WriteSession {
+
+  private static final Logger LOG = Logger.getLogger(WriteSession.class.getName());
+
+  private final Connection connection;
+  private final Emitter output;
+  private final CopyStream copy;
+  private final List<StreamLoader> loaders = new ArrayList<>();
+  private final Map<String, StreamLoader> byName = new HashMap<>();
+  private final Map<String, StreamLoader> byNamespaceAndName = new HashMap<>();
+  private long recordsSinceGlobalState;
+  private boolean sawStreamStatus;
+
+  WriteSession(Connection connection, PostgresDestinationConfig config, ConfiguredAirbyteCatalog catalog, Emitter output)
+      throws SQLException {
+    this.connection = connection;
+    this.output = output;
+    this.copy = new CopyStream(connection);
+    TableOperations tables = new TableOperations(connection);
+    int ordinal = 0;
+    for (ConfiguredAirbyteStream stream : catalog.getStreams()) {
+      StreamLoader loader = new StreamLoader(StreamTarget.of(stream, config.schema()), tables, config.dropCascade());
+      loader.prepare(ordinal++);
+      loaders.add(loader);
+      byName.merge(stream.getStream().getName(), loader, (a, b) -> null); // ambiguous names need the namespace
+      byNamespaceAndName.put(key(stream.getStream().getNamespace(), stream.getStream().getName()), loader);
+    }
+    connection.commit();
+  }
+
+  void run(MessageInput input) throws IOException, SQLException {
+    for (AirbyteMessage message = input.next(); message != null; message = input.next()) {
+      switch (message.getType()) {
+        case RECORD -> record(message.getRecord());
+        case STATE -> state(message.getState());
+        case TRACE -> trace(message.getTrace());
+        default -> { }
+      }
+    }
+    endOfInput();
+  }
+
+  private void record(AirbyteRecordMessage record) throws SQLException, IOException {
+    StreamLoader loader = byNamespaceAndName.get(key(record.getNamespace(), record.getStream()));
+    if (loader == null) {
+      loader = byName.get(record.getStream());
+    }
+    if (loader == null) {
+      throw new ConfigErrorException("record of stream '" + (record.getNamespace() == null ? "" : record.getNamespace() + ".")
+          + record.getStream() + "', which is not in the configured catalog");
+    }
+    loader.write(record, copy);
+    recordsSinceGlobalState++;
+  }
+
+  private void state(AirbyteStateMessage state) throws SQLException {
+    commit();
+    long count;
+    if (state.getType() == AirbyteStateType.STREAM && state.getStream() != null) {
+      StreamDescriptor d = state.getStream().getStreamDescriptor();
+      StreamLoader loader = find(d);
+      count = loader == null ? 0 : loader.takeRecordsSinceState();
+    } else {
+      count = recordsSinceGlobalState;
+      loaders.forEach(StreamLoader::takeRecordsSinceState);
+    }
+    recordsSinceGlobalState = state.getType() == AirbyteStateType.STREAM ? recordsSinceGlobalState : 0;
+    output.state(state.withDestinationStats(new AirbyteStateStats().withRecordCount((double) count)));
+  }
+
+  private void trace(AirbyteTraceMessage trace) throws SQLException {
+    if (trace.getType() != AirbyteTraceMessage.Type.STREAM_STATUS || trace.getStreamStatus() == null) {
+      return;
+    }
+    sawStreamStatus = true;
+    AirbyteStreamStatusTraceMessage status = trace.getStreamStatus();
+    if (status.getStatus() != AirbyteStreamStatus.COMPLETE) {
+      return;
+    }
+    StreamLoader loader = find(status.getStreamDescriptor());
+    if (loader == null || loader.complete()) {
+      return;
+    }
+    commit();
+    loader.finish();
+    connection.commit();
+  }
+
+  private void endOfInput() throws SQLException {
+    if (!sawStreamStatus) {
+      commit();
+      for (StreamLoader loader : loaders) {
+        loader.finish();
+        connection.commit();
+      }
+      return;
+    }
+    copy.cancel();
+    connection.rollback();
+    for (StreamLoader loader : loaders) {
+      if (!loader.complete()) {
+        LOG.warning(loader.target().describe() + " did not complete: its table is left as it was"
+            + (loader.recordsSinceState() > 0 ? "; " + loader.recordsSinceState()
+                + " records after its last state were not kept (the next attempt reads them again)" : ""));
+      }
+    }
+  }
+
+  private void commit() throws SQLException {
+    copy.end();
+    for (StreamLoader loader : loaders) {
+      loader.beforeCommit();
+    }
+    connection.commit();
+  }
+
+  private StreamLoader find(StreamDescriptor d) {
+    if (d == null) {
+      return null;
+    }
+    StreamLoader loader = byNamespaceAndName.get(key(d.getNamespace(), d.getName()));
+    return loader != null ? loader : byName.get(d.getName());
+  }
+
+  private static String key(String namespace, String name) {
+    return (namespace == null ? "" : namespace) + "\u0000" + name;
+  }
+}
