@@ -15,10 +15,16 @@ public final class AirbyteMessageReader implements Closeable {
   private final InputStream in;
   private final LineSplitter lines;
   private long lineNumber;
+  private RecordDataHandler recordDataHandler;
 
   public AirbyteMessageReader(InputStream in) {
     this.in = in;
     this.lines = new LineSplitter(in);
+  }
+
+  /** Reads record data through {@code handler} from now on (see {@link RecordDataHandler}). */
+  public void setRecordDataHandler(RecordDataHandler handler) {
+    this.recordDataHandler = handler;
   }
 
   /** The next line, or null at the end of the input. */
@@ -30,7 +36,7 @@ public final class AirbyteMessageReader implements Closeable {
       }
       lineNumber++;
       if (!MessageLineParser.isBlank(line)) {
-        return MessageLineParser.parse(line, lineNumber);
+        return MessageLineParser.parse(line, lineNumber, recordDataHandler);
       }
     }
   }

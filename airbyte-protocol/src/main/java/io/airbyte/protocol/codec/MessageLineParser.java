@@ -57,7 +57,7 @@ final class MessageLineParser {
     return true;
   }
 
-  static ProtocolLine parse(byte[] line, long lineNumber) {
+  static ProtocolLine parse(byte[] line, long lineNumber, RecordDataHandler handler) {
     try (JsonParser p = MAPPER.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return notAMessage(line, "not a JSON object", lineNumber);
@@ -78,7 +78,7 @@ final class MessageLineParser {
             if (value != JsonToken.START_OBJECT) {
               return notAMessage(line, "\"record\" is not an object", lineNumber);
             }
-            String problem = readRecord(p, line, message);
+            String problem = readRecord(p, line, message, handler);
             if (problem != null) {
               return notAMessage(line, problem, lineNumber);
             }
@@ -123,7 +123,8 @@ final class MessageLineParser {
   }
 
   /** Reads the fields of a record object; returns what is wrong with it, or null. */
-  private static String readRecord(JsonParser p, byte[] line, AirbyteMessage message) throws IOException {
+  private static String readRecord(JsonParser p, byte[] line, AirbyteMessage message, RecordDataHandler handler)
+      throws IOException {
     AirbyteRecordMessage record = new AirbyteRecordMessage();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
@@ -150,6 +151,16 @@ final class MessageLineParser {
         case "data" -> {
           if (value != JsonToken.START_OBJECT) {
             return "\"record.data\" is not an object";
+          }
+          if (handler != null && record.getStream() != null) {
+            Object consumed = handler.data(record.getNamespace(), record.getStream(), p, line);
+            if (consumed != null) {
+              if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw new IllegalStateException("a record data handler did not consume the whole data object");
+              }
+              record.setConsumedBy(consumed);
+              continue;
+            }
           }
           int start = (int) p.currentTokenLocation().getByteOffset();
           p.skipChildren();

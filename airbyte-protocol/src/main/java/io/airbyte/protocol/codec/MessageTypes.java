@@ -26,7 +26,8 @@ final class MessageTypes {
     return switch (m.getType()) {
       case RECORD -> m.getRecord() == null ? "RECORD without \"record\""
           : m.getRecord().getStream() == null ? "RECORD without \"record.stream\""
-          : m.getRecord().getRawData() == null && m.getRecord().getData() == null ? "RECORD without \"record.data\""
+          : m.getRecord().getConsumedBy() == null && m.getRecord().getRawData() == null && m.getRecord().getData() == null
+              ? "RECORD without \"record.data\""
           : null;
       case STATE -> m.getState() == null ? "STATE without \"state\"" : null;
       case LOG -> m.getLog() == null ? "LOG without \"log\""

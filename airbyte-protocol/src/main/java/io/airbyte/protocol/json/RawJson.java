@@ -2,7 +2,6 @@ package io.airbyte.protocol.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -81,7 +80,7 @@ public final class RawJson implements JsonSerializable {
       gen.flush();
       out.write(bytes, offset, length);
     } else {
-      gen.writeRaw(new Utf8Slice());
+      gen.writeRaw(new RawUtf8().of(bytes, offset, offset + length));
     }
   }
 
@@ -92,7 +91,7 @@ public final class RawJson implements JsonSerializable {
       gen.writeRawValue("");
       writeRaw(gen);
     } else {
-      gen.writeRawValue(new Utf8Slice());
+      gen.writeRawValue(new RawUtf8().of(bytes, offset, offset + length));
     }
   }
 
@@ -121,88 +120,5 @@ public final class RawJson implements JsonSerializable {
       h = 31 * h + bytes[i];
     }
     return h;
-  }
-
-  /** The bytes as an unquoted raw string for Jackson's generators. Raw JSON has no quoted form. */
-  private final class Utf8Slice implements SerializableString {
-
-    @Override
-    public String getValue() {
-      return RawJson.this.toString();
-    }
-
-    @Override
-    public int charLength() {
-      return getValue().length();
-    }
-
-    @Override
-    public char[] asQuotedChars() {
-      throw new UnsupportedOperationException("raw JSON is never quoted");
-    }
-
-    @Override
-    public byte[] asUnquotedUTF8() {
-      return toByteArray();
-    }
-
-    @Override
-    public byte[] asQuotedUTF8() {
-      throw new UnsupportedOperationException("raw JSON is never quoted");
-    }
-
-    @Override
-    public int appendQuotedUTF8(byte[] buffer, int offset) {
-      throw new UnsupportedOperationException("raw JSON is never quoted");
-    }
-
-    @Override
-    public int appendQuoted(char[] buffer, int offset) {
-      throw new UnsupportedOperationException("raw JSON is never quoted");
-    }
-
-    @Override
-    public int appendUnquotedUTF8(byte[] buffer, int at) {
-      if (at + length > buffer.length) {
-        return -1;
-      }
-      System.arraycopy(bytes, offset, buffer, at, length);
-      return length;
-    }
-
-    @Override
-    public int appendUnquoted(char[] buffer, int at) {
-      String value = getValue();
-      if (at + value.length() > buffer.length) {
-        return -1;
-      }
-      value.getChars(0, value.length(), buffer, at);
-      return value.length();
-    }
-
-    @Override
-    public int writeQuotedUTF8(OutputStream out) {
-      throw new UnsupportedOperationException("raw JSON is never quoted");
-    }
-
-    @Override
-    public int writeUnquotedUTF8(OutputStream out) throws IOException {
-      out.write(bytes, offset, length);
-      return length;
-    }
-
-    @Override
-    public int putQuotedUTF8(ByteBuffer buffer) {
-      throw new UnsupportedOperationException("raw JSON is never quoted");
-    }
-
-    @Override
-    public int putUnquotedUTF8(ByteBuffer buffer) {
-      if (buffer.remaining() < length) {
-        return -1;
-      }
-      buffer.put(bytes, offset, length);
-      return length;
-    }
   }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +17,14 @@ import java.util.List;
  */
 public final class ConfigValidator {
 
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+  /**
+   * Draft 7, where keywords of connector specs that carry no validation ({@code airbyte_secret},
+   * {@code order}, {@code group}, {@code multiline} …) are annotations, not warnings in the log.
+   */
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+      Dialect.builder(Dialects.getDraft7())
+          .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+          .build());
 
   private ConfigValidator() {}
 

@@ -83,12 +83,24 @@ public final class ConnectorRunner {
       return EXIT_USAGE;
     } catch (Throwable e) {
       Failure failure = Failure.of(e);
-      output.log(AirbyteLogMessage.Level.ERROR, invocation.command().name().toLowerCase() + " failed: "
-          + failure.message(), e);
-      output.error(failure, e);
+      report(() -> {
+        output.log(AirbyteLogMessage.Level.ERROR, invocation.command().name().toLowerCase() + " failed: "
+            + failure.message(), e);
+        output.error(failure, e);
+      }, e);
       return EXIT_FAILED;
     } finally {
-      output.flush();
+      report(output::flush, null);
+    }
+  }
+
+  /** Reports on stdout; when stdout itself is broken (the platform went away), on stderr. */
+  private static void report(Runnable action, Throwable failure) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      System.err.println("cannot write to stdout (" + e.getMessage() + ")"
+          + (failure == null ? "" : "; the failure was: " + Emitter.stackTrace(failure)));
     }
   }
 

@@ -2,6 +2,7 @@ package io.airbyte.protocol.kit;
 
 import io.airbyte.protocol.codec.AirbyteMessageReader;
 import io.airbyte.protocol.codec.ProtocolLine;
+import io.airbyte.protocol.codec.RecordDataHandler;
 import io.airbyte.protocol.models.AirbyteLogMessage;
 import io.airbyte.protocol.models.AirbyteMessage;
 import java.io.IOException;
@@ -21,6 +22,11 @@ public final class MessageInput {
   public MessageInput(AirbyteMessageReader reader, Emitter output) {
     this.reader = reader;
     this.output = output;
+  }
+
+  /** Reads record data through {@code handler}, in the same pass as the line (see {@link RecordDataHandler}). */
+  public void setRecordDataHandler(RecordDataHandler handler) {
+    reader.setRecordDataHandler(handler);
   }
 
   /** The next message, or null at the end of the input. */

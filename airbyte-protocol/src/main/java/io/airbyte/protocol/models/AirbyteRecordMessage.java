@@ -30,6 +30,9 @@ public final class AirbyteRecordMessage extends ProtocolObject {
   @JsonIgnore
   private RawJson rawData;
 
+  @JsonIgnore
+  private Object consumedBy;
+
   @JsonProperty("meta")
   private AirbyteRecordMessageMeta meta;
 
@@ -110,6 +113,20 @@ public final class AirbyteRecordMessage extends ProtocolObject {
   public AirbyteRecordMessage withRawData(RawJson rawData) {
     setRawData(rawData);
     return this;
+  }
+
+  /**
+   * Set when a {@link io.airbyte.protocol.codec.RecordDataHandler} consumed the data while the line
+   * was read: the handler's own stand-in for it. The record then holds no data of its own.
+   */
+  public Object getConsumedBy() {
+    return consumedBy;
+  }
+
+  public void setConsumedBy(Object consumedBy) {
+    this.consumedBy = consumedBy;
+    this.data = null;
+    this.rawData = null;
   }
 
   public AirbyteRecordMessageMeta getMeta() {

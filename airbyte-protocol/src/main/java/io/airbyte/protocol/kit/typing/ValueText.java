@@ -201,7 +201,10 @@ public final class ValueText {
       if (yearDigits < 4 || yearDigits > 6) {
         return false;
       }
-      int year = Integer.parseInt(new String(c, start, yearDigits));
+      int year = 0;
+      for (int k = start; k < i; k++) {
+        year = year * 10 + (c[k] - '0');
+      }
       if (!accept('-')) {
         return false;
       }

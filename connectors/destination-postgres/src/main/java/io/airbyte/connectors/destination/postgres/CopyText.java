@@ -73,7 +73,9 @@ final class CopyText {
     int end = offset + count;
     for (int i = offset; i < end; i++) {
       char ch = c[i];
-      if (ch < 0x80) {
+      if (ch >= 0x20 && ch < 0x7F && ch != '\\') {
+        b[at++] = (byte) ch; // the common case: printable ASCII
+      } else if (ch < 0x80) {
         switch (ch) {
           case '\\' -> {
             b[at++] = '\\';

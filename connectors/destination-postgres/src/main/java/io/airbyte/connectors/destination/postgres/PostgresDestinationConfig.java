@@ -1,8 +1,7 @@
 package io.airbyte.connectors.destination.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.protocol.kit.ConfigErrorException;
-import io.airbyte.protocol.kit.ssl.PemFiles;
+import io.airbyte.protocol.kit.ssl.PostgresSslProperties;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -51,7 +50,7 @@ record PostgresDestinationConfig(
     props.setProperty("connectTimeout", "30");
     props.setProperty("ApplicationName", "airbyte-destination-postgres");
     props.setProperty("options", "-c TimeZone=UTC");
-    sslProperties(props);
+    PostgresSslProperties.apply(sslMode, ssl ? "require" : "disable", props);
     Connection connection = DriverManager.getConnection(jdbcUrl(), props);
     connection.setAutoCommit(false);
     try (Statement s = connection.createStatement()) {
@@ -59,25 +58,5 @@ record PostgresDestinationConfig(
     }
     connection.commit();
     return connection;
-  }
-
-  private void sslProperties(Properties props) {
-    String mode = sslMode != null && sslMode.hasNonNull("mode") ? sslMode.get("mode").asText() : ssl ? "require" : "disable";
-    switch (mode) {
-      case "disable", "allow", "prefer", "require" -> props.setProperty("sslmode", mode);
-      case "verify-ca", "verify-full" -> {
-        props.setProperty("sslmode", mode);
-        props.setProperty("sslrootcert", PemFiles.pem("ssl_mode.ca_certificate", sslMode.path("ca_certificate").asText(null)).toString());
-        if (sslMode.hasNonNull("client_certificate")) {
-          props.setProperty("sslcert", PemFiles.pem("ssl_mode.client_certificate", sslMode.get("client_certificate").asText()).toString());
-          props.setProperty("sslkey", PemFiles.pkcs8Der("ssl_mode.client_key", sslMode.path("client_key").asText(null)).toString());
-          if (sslMode.hasNonNull("client_key_password")) {
-            props.setProperty("sslpassword", sslMode.get("client_key_password").asText());
-          }
-        }
-      }
-      default -> throw new ConfigErrorException("ssl_mode.mode '" + mode + "' is not one of disable, allow, prefer,"
-          + " require, verify-ca, verify-full");
-    }
   }
 }

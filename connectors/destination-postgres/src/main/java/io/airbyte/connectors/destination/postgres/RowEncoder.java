@@ -40,10 +40,14 @@ final class RowEncoder {
   private final Map<String, Integer> index = new HashMap<>();
   private final CopyText[] values;
   private final boolean[] present;
+  private final Reason[] failed;
+  private final boolean[] truncated;
+  private boolean dataRead;
   private final String generation;
   private final boolean withSequence;
   private final RecordMeta meta;
   private final CopyText metaText = new CopyText(256);
+  private final CopyText unchangedMeta = new CopyText(64);
   private final SplittableRandom random = new SplittableRandom();
   private long lastExtractedAtMillis = Long.MIN_VALUE;
   private String lastExtractedAt;
@@ -59,6 +63,8 @@ final class RowEncoder {
     this.types = new AirbyteType[n];
     this.values = new CopyText[n];
     this.present = new boolean[n];
+    this.failed = new Reason[n];
+    this.truncated = new boolean[n];
     for (int i = 0; i < n; i++) {
       names[i] = columns.get(i).getKey();
       types[i] = columns.get(i).getValue();
@@ -66,27 +72,58 @@ final class RowEncoder {
       index.put(names[i], i);
     }
     this.meta = new RecordMeta(syncId);
+    meta.startRow(null);
+    unchangedMeta.putEscaped(meta.json());
     this.generation = Long.toString(generationId);
     this.withSequence = withSequence;
   }
 
-  /** Appends one row for {@code record} to {@code out}. */
+  /**
+   * Reads a record's data object into this encoder's column values, in the pass that reads the
+   * line (see {@link io.airbyte.protocol.codec.RecordDataHandler}).
+   *
+   * @param p positioned at the data's START_OBJECT; left at its END_OBJECT
+   * @param bytes the bytes {@code p} reads, for copying JSON sub-documents
+   */
+  void readData(JsonParser p, ByteBuffer bytes) throws IOException {
+    startRow();
+    readFields(p, bytes);
+    dataRead = true;
+  }
+
+  /** Appends one row for {@code record} to {@code out}: its data was read by {@link #readData}, or is read now. */
   void encode(AirbyteRecordMessage record, CopyText out) throws IOException {
-    for (int i = 0; i < present.length; i++) {
-      present[i] = false;
+    if (record.getConsumedBy() == null || !dataRead) {
+      startRow();
+      RawJson data = record.getRawData() != null ? record.getRawData()
+          : RawJson.of(Jsons.serialize(record.getData() == null ? Jsons.object() : record.getData()));
+      try (JsonParser p = data.parser()) {
+        if (p.nextToken() == JsonToken.START_OBJECT) {
+          readFields(p, data.bytes());
+        }
+      }
     }
+    dataRead = false;
     meta.startRow(record.getMeta());
-    RawJson data = record.getRawData() != null ? record.getRawData()
-        : RawJson.of(Jsons.serialize(record.getData() == null ? Jsons.object() : record.getData()));
-    readData(data);
+    for (int i = 0; i < values.length; i++) {
+      if (failed[i] != null) {
+        meta.nulled(names[i], failed[i]);
+      } else if (truncated[i] && present[i]) {
+        meta.truncated(names[i], Reason.DESTINATION_SERIALIZATION_ERROR);
+      }
+    }
 
     writeRawId(out);
     out.put((byte) '\t');
     out.putAscii(extractedAt(record.getEmittedAt()));
     out.put((byte) '\t');
-    metaText.clear();
-    metaText.putEscaped(meta.json());
-    out.append(metaText);
+    if (meta.hasChanges()) {
+      metaText.clear();
+      metaText.putEscaped(meta.json());
+      out.append(metaText);
+    } else {
+      out.append(unchangedMeta);
+    }
     out.put((byte) '\t');
     out.putAscii(generation);
     for (int i = 0; i < values.length; i++) {
@@ -105,34 +142,34 @@ final class RowEncoder {
     out.put((byte) '\n');
   }
 
-  private void readData(RawJson data) throws IOException {
-    ByteBuffer bytes = null;
-    try (JsonParser p = data.parser()) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return;
+  private void startRow() {
+    for (int i = 0; i < present.length; i++) {
+      present[i] = false;
+      failed[i] = null;
+      truncated[i] = false;
+    }
+  }
+
+  private void readFields(JsonParser p, ByteBuffer bytes) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      Integer column = index.get(p.currentName());
+      JsonToken token = p.nextToken();
+      if (column == null) {
+        p.skipChildren();
+        continue;
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        Integer column = index.get(p.currentName());
-        JsonToken token = p.nextToken();
-        if (column == null) {
-          p.skipChildren();
-          continue;
-        }
-        int i = column;
-        if (token == JsonToken.VALUE_NULL) {
-          present[i] = false;
-          continue;
-        }
-        CopyText value = values[i];
-        value.clear();
-        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-          if (bytes == null) {
-            bytes = data.bytes();
-          }
-          present[i] = container(i, token, p, bytes, value);
-        } else {
-          present[i] = scalar(i, token, p, value);
-        }
+      int i = column;
+      failed[i] = null;
+      if (token == JsonToken.VALUE_NULL) {
+        present[i] = false;
+        continue;
+      }
+      CopyText value = values[i];
+      value.clear();
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        present[i] = container(i, token, p, bytes, value);
+      } else {
+        present[i] = scalar(i, token, p, value);
       }
     }
   }
@@ -149,7 +186,7 @@ final class RowEncoder {
     }
     int end = (int) p.currentLocation().getByteOffset();
     if (value.putEscapedUtf8(bytes, start, end) && type != AirbyteType.STRING) {
-      meta.nulled(names[i], Reason.DESTINATION_SERIALIZATION_ERROR);
+      failed[i] = Reason.DESTINATION_SERIALIZATION_ERROR;
       return false;
     }
     return true;
@@ -159,9 +196,7 @@ final class RowEncoder {
     AirbyteType type = types[i];
     switch (type) {
       case STRING -> {
-        if (value.putEscaped(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
-          meta.truncated(names[i], Reason.DESTINATION_SERIALIZATION_ERROR);
-        }
+        truncated[i] = value.putEscaped(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         return true;
       }
       case BOOLEAN -> {
@@ -233,7 +268,7 @@ final class RowEncoder {
     int length = p.getTextLength();
     for (int k = offset; k < offset + length; k++) {
       if (text[k] == 0) {
-        meta.nulled(names[i], Reason.DESTINATION_SERIALIZATION_ERROR);
+        failed[i] = Reason.DESTINATION_SERIALIZATION_ERROR;
         return false;
       }
     }
@@ -245,7 +280,7 @@ final class RowEncoder {
   }
 
   private boolean typecastError(int i) {
-    meta.nulled(names[i], Reason.DESTINATION_TYPECAST_ERROR);
+    failed[i] = Reason.DESTINATION_TYPECAST_ERROR;
     return false;
   }
 

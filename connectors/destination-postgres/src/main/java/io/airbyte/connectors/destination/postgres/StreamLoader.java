@@ -69,6 +69,11 @@ final class StreamLoader {
     encoder = new RowEncoder(columns, target.syncId(), target.generationId(), target.dedup());
   }
 
+  /** Reads a record's data in the pass that reads its line (see {@link WriteSession}). */
+  void readData(com.fasterxml.jackson.core.JsonParser parser, byte[] line) throws IOException {
+    encoder.readData(parser, java.nio.ByteBuffer.wrap(line));
+  }
+
   void write(AirbyteRecordMessage record, CopyStream copy) throws SQLException, IOException {
     if (complete) {
       LOG.warning("record for " + target.describe() + " after the stream completed: written anyway");

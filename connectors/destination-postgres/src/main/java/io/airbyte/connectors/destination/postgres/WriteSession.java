@@ -61,6 +61,15 @@ final class WriteSession {
   }
 
   void run(MessageInput input) throws IOException, SQLException {
+    // records are turned into rows in the pass that reads their line: no second parse of the data
+    input.setRecordDataHandler((namespace, stream, parser, line) -> {
+      StreamLoader loader = find(new StreamDescriptor().withNamespace(namespace).withName(stream));
+      if (loader == null) {
+        return null;
+      }
+      loader.readData(parser, line);
+      return loader;
+    });
     for (AirbyteMessage message = input.next(); message != null; message = input.next()) {
       switch (message.getType()) {
         case RECORD -> record(message.getRecord());
@@ -73,9 +82,9 @@ final class WriteSession {
   }
 
   private void record(AirbyteRecordMessage record) throws SQLException, IOException {
-    StreamLoader loader = byNamespaceAndName.get(key(record.getNamespace(), record.getStream()));
-    if (loader == null) {
-      loader = byName.get(record.getStream());
+    StreamLoader loader = find(new StreamDescriptor().withNamespace(record.getNamespace()).withName(record.getStream()));
+    if (record.getConsumedBy() != null && record.getConsumedBy() != loader) {
+      throw new IllegalStateException("record of " + record.getStream() + " was read for another stream");
     }
     if (loader == null) {
       throw new ConfigErrorException("record of stream '" + (record.getNamespace() == null ? "" : record.getNamespace() + ".")

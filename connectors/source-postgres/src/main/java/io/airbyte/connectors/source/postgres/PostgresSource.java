@@ -1,0 +1,134 @@
+package io.airbyte.connectors.source.postgres;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.protocol.json.Jsons;
+import io.airbyte.protocol.kit.ConfigErrorException;
+import io.airbyte.protocol.kit.ConnectorRunner;
+import io.airbyte.protocol.kit.Emitter;
+import io.airbyte.protocol.kit.Source;
+import io.airbyte.protocol.models.AirbyteCatalog;
+import io.airbyte.protocol.models.AirbyteStream;
+import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
+import io.airbyte.protocol.models.ConfiguredAirbyteStream;
+import io.airbyte.protocol.models.ConnectorSpecification;
+import io.airbyte.protocol.models.SyncMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads PostgreSQL tables and views (Airbyte's source-postgres, with a user-defined cursor). */
+public final class PostgresSource implements Source {
+
+  private final int chunkRows;
+
+  public PostgresSource() {
+    this(StreamReader.CHUNK_ROWS);
+  }
+
+  /** @param chunkRows rows between two states of a stream */
+  PostgresSource(int chunkRows) {
+    this.chunkRows = chunkRows;
+  }
+
+  public static void main(String[] args) {
+    ConnectorRunner.main(new PostgresSource(), args);
+  }
+
+  @Override
+  public ConnectorSpecification spec() {
+    try (InputStream in = PostgresSource.class.getResourceAsStream("/spec.json")) {
+      return Jsons.mapper().readValue(in, ConnectorSpecification.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the connector's spec.json cannot be read", e);
+    }
+  }
+
+  @Override
+  public void check(JsonNode json) throws Exception {
+    PostgresSourceConfig config = PostgresSourceConfig.from(json);
+    try (Connection connection = config.connect()) {
+      List<String> missing = new ArrayList<>();
+      try (PreparedStatement ps = connection.prepareStatement(
+          "SELECT s FROM unnest(?::text[]) s WHERE NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = s)")) {
+        ps.setArray(1, connection.createArrayOf("text", config.schemas().toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            missing.add(rs.getString(1));
+          }
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new ConfigErrorException("Schema(s) " + missing + " do not exist in database '" + config.database()
+            + "' (check 'schemas')");
+      }
+    }
+  }
+
+  @Override
+  public AirbyteCatalog discover(JsonNode json) throws Exception {
+    PostgresSourceConfig config = PostgresSourceConfig.from(json);
+    try (Connection connection = config.connect()) {
+      PostgresCatalog catalog = new PostgresCatalog(connection);
+      boolean tidRangeScan = catalog.supportsTidRangeScan();
+      List<AirbyteStream> streams = new ArrayList<>();
+      for (TableInfo table : catalog.tables(config.schemas())) {
+        streams.add(stream(table, tidRangeScan));
+      }
+      return new AirbyteCatalog().withStreams(streams);
+    }
+  }
+
+  private static AirbyteStream stream(TableInfo table, boolean tidRangeScan) {
+    ObjectNode schema = Jsons.object().put("type", "object");
+    ObjectNode properties = schema.putObject("properties");
+    table.columns().forEach(c -> properties.set(c.name(), c.type().jsonSchema()));
+    return new AirbyteStream()
+        .withName(table.name())
+        .withNamespace(table.schema())
+        .withJsonSchema(schema)
+        .withSupportedSyncModes(List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL))
+        .withSourceDefinedCursor(false)
+        .withDefaultCursorField(List.of())
+        .withSourceDefinedPrimaryKey(table.primaryKey().stream().map(List::of).toList())
+        .withIsResumable(FullRefreshRead.resumable(table, tidRangeScan));
+  }
+
+  @Override
+  public void read(JsonNode json, ConfiguredAirbyteCatalog catalog, JsonNode state, Emitter output) throws Exception {
+    PostgresSourceConfig config = PostgresSourceConfig.from(json);
+    InputState input = InputState.parse(state);
+    try (Connection connection = config.connect()) {
+      PostgresCatalog pgCatalog = new PostgresCatalog(connection);
+      List<String> schemas = new ArrayList<>();
+      for (ConfiguredAirbyteStream stream : catalog.getStreams()) {
+        String namespace = stream.getStream().getNamespace();
+        if (namespace != null && !schemas.contains(namespace)) {
+          schemas.add(namespace);
+        }
+      }
+      Map<String, TableInfo> tables = new HashMap<>();
+      for (TableInfo table : pgCatalog.tables(schemas.isEmpty() ? config.schemas() : schemas)) {
+        tables.put(table.schema() + "\u0000" + table.name(), table);
+      }
+      StreamReader reader = new StreamReader(connection, output, pgCatalog.supportsTidRangeScan(), chunkRows);
+      for (ConfiguredAirbyteStream stream : catalog.getStreams()) {
+        String namespace = stream.getStream().getNamespace() == null ? config.schemas().get(0) : stream.getStream().getNamespace();
+        TableInfo table = tables.get(namespace + "\u0000" + stream.getStream().getName());
+        if (table == null) {
+          throw new ConfigErrorException("stream '" + namespace + "." + stream.getStream().getName()
+              + "' does not exist or may not be read by user '" + config.username() + "'");
+        }
+        reader.read(table, stream, input);
+      }
+    }
+  }
+}

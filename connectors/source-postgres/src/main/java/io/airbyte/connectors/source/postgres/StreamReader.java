@@ -1,0 +1,91 @@
+package io.airbyte.connectors.source.postgres;
+
+import io.airbyte.protocol.kit.Emitter;
+import io.airbyte.protocol.models.AirbyteStreamStatus;
+import io.airbyte.protocol.models.ConfiguredAirbyteStream;
+import io.airbyte.protocol.models.StreamDescriptor;
+import io.airbyte.protocol.models.SyncMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Reads one configured stream in its own REPEATABLE READ, read-only transaction: the selected
+ * columns, in the stream's sync mode, with stream statuses (STARTED, RUNNING, COMPLETE or
+ * INCOMPLETE) and an estimate.
+ */
+final class StreamReader {
+
+  static final int CHUNK_ROWS = 100_000;
+  private static final Logger LOG = Logger.getLogger(StreamReader.class.getName());
+
+  private final Connection connection;
+  private final Emitter output;
+  private final boolean tidRangeScan;
+  private final int chunkRows;
+
+  StreamReader(Connection connection, Emitter output, boolean tidRangeScan, int chunkRows) {
+    this.connection = connection;
+    this.output = output;
+    this.tidRangeScan = tidRangeScan;
+    this.chunkRows = chunkRows;
+  }
+
+  void read(TableInfo table, ConfiguredAirbyteStream configured, InputState state) throws SQLException {
+    StreamDescriptor stream = new StreamDescriptor().withName(table.name()).withNamespace(table.schema());
+    output.streamStatus(stream, AirbyteStreamStatus.STARTED);
+    output.estimate(stream, table.estimatedRows(), table.estimatedBytes());
+    List<TableInfo.ColumnInfo> columns = selectedColumns(table, configured);
+    StreamProgress progress = new StreamProgress(output, stream, new RowWriter(columns));
+    ReadContext ctx = new ReadContext(connection, table, columns, progress, state.get(stream), configured.getSyncId(), chunkRows);
+    boolean autoCommit = connection.getAutoCommit();
+    try {
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(true);
+      if (configured.getSyncMode() == SyncMode.INCREMENTAL) {
+        List<String> cursor = configured.getCursorField();
+        if (cursor == null || cursor.isEmpty()) {
+          throw new io.airbyte.protocol.kit.ConfigErrorException("stream '" + table.name()
+              + "' is incremental but has no cursor_field");
+        }
+        new IncrementalRead(ctx, cursor.get(0)).read();
+      } else {
+        new FullRefreshRead(ctx, tidRangeScan).read();
+      }
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      output.streamStatus(stream, AirbyteStreamStatus.INCOMPLETE);
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setReadOnly(false);
+      connection.setAutoCommit(autoCommit);
+    }
+    LOG.info(table.schema() + "." + table.name() + ": " + progress.total() + " records");
+    output.streamStatus(stream, AirbyteStreamStatus.COMPLETE);
+  }
+
+  /** The table's columns the configured stream selects (its schema's properties), in table order. */
+  private static List<TableInfo.ColumnInfo> selectedColumns(TableInfo table, ConfiguredAirbyteStream configured) {
+    var properties = configured.getStream().getJsonSchema() == null ? null
+        : configured.getStream().getJsonSchema().get("properties");
+    if (properties == null || properties.isEmpty()) {
+      return table.columns();
+    }
+    List<TableInfo.ColumnInfo> selected = new ArrayList<>();
+    for (TableInfo.ColumnInfo column : table.columns()) {
+      if (properties.has(column.name())) {
+        selected.add(column);
+      }
+    }
+    properties.fieldNames().forEachRemaining(name -> {
+      if (table.column(name) == null) {
+        LOG.warning(table.name() + ": column '" + name + "' of the catalog no longer exists in the table: skipped");
+      }
+    });
+    return selected;
+  }
+}
