@@ -2,6 +2,7 @@ package io.airbyte.connectors.destination.postgres;
 
 import static io.airbyte.connectors.destination.postgres.Identifiers.quote;
 
+import io.airbyte.protocol.kit.destination.StreamTarget;
 import java.sql.SQLException;
 import java.util.List;
 

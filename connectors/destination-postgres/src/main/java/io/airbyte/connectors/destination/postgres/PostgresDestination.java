@@ -7,13 +7,19 @@ import io.airbyte.protocol.kit.ConnectorRunner;
 import io.airbyte.protocol.kit.Destination;
 import io.airbyte.protocol.kit.Emitter;
 import io.airbyte.protocol.kit.MessageInput;
+import io.airbyte.protocol.kit.destination.StreamLoader;
+import io.airbyte.protocol.kit.destination.StreamTarget;
+import io.airbyte.protocol.kit.destination.WriteSession;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
+import io.airbyte.protocol.models.ConfiguredAirbyteStream;
 import io.airbyte.protocol.models.ConnectorSpecification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Writes Airbyte streams into typed PostgreSQL tables (Airbyte's destination-postgres, direct load). */
@@ -59,7 +65,17 @@ public final class PostgresDestination implements Destination {
     PostgresDestinationConfig config = PostgresDestinationConfig.from(json);
     try (Connection connection = config.connect()) {
       try {
-        new WriteSession(connection, config, catalog, output).run(input);
+        CopyStream copy = new CopyStream(connection);
+        TableOperations tables = new TableOperations(connection);
+        List<StreamLoader> loaders = new ArrayList<>();
+        for (ConfiguredAirbyteStream stream : catalog.getStreams()) {
+          PostgresStreamLoader loader = new PostgresStreamLoader(StreamTarget.of(stream, config.schema()), tables, copy,
+              config.dropCascade());
+          loader.prepare(loaders.size());
+          loaders.add(loader);
+        }
+        connection.commit();
+        new WriteSession(new PostgresTransaction(connection, copy), loaders, output).run(input);
       } catch (Exception e) {
         connection.rollback();
         throw e;

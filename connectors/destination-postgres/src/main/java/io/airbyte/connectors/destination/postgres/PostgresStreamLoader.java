@@ -3,9 +3,13 @@ package io.airbyte.connectors.destination.postgres;
 import static io.airbyte.connectors.destination.postgres.Identifiers.qualified;
 import static io.airbyte.connectors.destination.postgres.Identifiers.quote;
 
+import com.fasterxml.jackson.core.JsonParser;
+import io.airbyte.protocol.kit.destination.StreamLoader;
+import io.airbyte.protocol.kit.destination.StreamTarget;
 import io.airbyte.protocol.kit.typing.AirbyteType;
 import io.airbyte.protocol.models.AirbyteRecordMessage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +21,14 @@ import java.util.logging.Logger;
  * table for dedup modes before each commit, and finalizes the stream once it completed (swap of a
  * truncate refresh, removal of older generations).
  */
-final class StreamLoader {
+final class PostgresStreamLoader implements StreamLoader {
 
-  private static final Logger LOG = Logger.getLogger(StreamLoader.class.getName());
+  static final String TMP_SUFFIX = "_airbyte_tmp";
+  private static final Logger LOG = Logger.getLogger(PostgresStreamLoader.class.getName());
 
   private final StreamTarget target;
   private final TableOperations tables;
+  private final CopyStream copy;
   private final boolean dropCascade;
   private RowEncoder encoder;
   private String copySql;
@@ -32,20 +38,31 @@ final class StreamLoader {
   private long recordsSinceState;
   private long recordsWritten;
 
-  StreamLoader(StreamTarget target, TableOperations tables, boolean dropCascade) {
+  PostgresStreamLoader(StreamTarget target, TableOperations tables, CopyStream copy, boolean dropCascade) {
     this.target = target;
     this.tables = tables;
+    this.copy = copy;
     this.dropCascade = dropCascade;
   }
 
-  StreamTarget target() {
+  @Override
+  public StreamTarget target() {
     return target;
+  }
+
+  String tmpTable() {
+    return Identifiers.withSuffix(target.table(), TMP_SUFFIX);
+  }
+
+  /** The table records go to during the sync. */
+  String loadTable() {
+    return target.truncateRefresh() ? tmpTable() : target.table();
   }
 
   /** Creates or evolves the table records go to (keeping a temporary table of the same generation: a resumed attempt). */
   void prepare(int ordinal) throws SQLException {
     tables.ensureSchema(target.schema());
-    String loadTable = target.loadTable();
+    String loadTable = loadTable();
     if (target.truncateRefresh() && !tables.columns(target.schema(), loadTable).isEmpty()
         && tables.holdsOtherGenerations(target.schema(), loadTable, target.generationId())) {
       LOG.info("emptying " + target.schema() + "." + loadTable + ": it holds rows of an earlier sync");
@@ -69,12 +86,13 @@ final class StreamLoader {
     encoder = new RowEncoder(columns, target.syncId(), target.generationId(), target.dedup());
   }
 
-  /** Reads a record's data in the pass that reads its line (see {@link WriteSession}). */
-  void readData(com.fasterxml.jackson.core.JsonParser parser, byte[] line) throws IOException {
-    encoder.readData(parser, java.nio.ByteBuffer.wrap(line));
+  @Override
+  public void readData(JsonParser parser, byte[] line) throws IOException {
+    encoder.readData(parser, ByteBuffer.wrap(line));
   }
 
-  void write(AirbyteRecordMessage record, CopyStream copy) throws SQLException, IOException {
+  @Override
+  public void write(AirbyteRecordMessage record) throws SQLException, IOException {
     if (complete) {
       LOG.warning("record for " + target.describe() + " after the stream completed: written anyway");
     }
@@ -86,33 +104,37 @@ final class StreamLoader {
   }
 
   /** Runs before each commit (the COPY has ended): merges staged rows into the table. */
-  void beforeCommit() throws SQLException {
+  @Override
+  public void beforeCommit() throws SQLException {
     if (staged) {
       merge.run(tables);
       staged = false;
     }
   }
 
-  /** Records written since the last state that covered this stream; resets the count. */
-  long takeRecordsSinceState() {
+  @Override
+  public long takeRecordsSinceState() {
     long n = recordsSinceState;
     recordsSinceState = 0;
     return n;
   }
 
-  long recordsSinceState() {
+  @Override
+  public long recordsSinceState() {
     return recordsSinceState;
   }
 
-  boolean complete() {
+  @Override
+  public boolean complete() {
     return complete;
   }
 
   /** The stream completed and everything before is committed: make its data final (own transaction). */
-  void finish() throws SQLException {
+  @Override
+  public void finish() throws SQLException {
     complete = true;
     if (target.truncateRefresh()) {
-      tables.swap(target.schema(), target.tmpTable(), target.table(), dropCascade);
+      tables.swap(target.schema(), tmpTable(), target.table(), dropCascade);
       LOG.info(target.describe() + ": " + target.schema() + "." + target.table() + " replaced by the new data ("
           + recordsWritten + " records in this attempt)");
     } else if (target.removesOlderGenerations()) {

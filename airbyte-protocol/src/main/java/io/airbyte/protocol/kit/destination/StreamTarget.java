@@ -1,4 +1,4 @@
-package io.airbyte.connectors.destination.postgres;
+package io.airbyte.protocol.kit.destination;
 
 import io.airbyte.protocol.kit.ConfigErrorException;
 import io.airbyte.protocol.kit.typing.AirbyteType;
@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A configured stream as this destination writes it: where (schema, table), what (typed columns),
- * and how (sync mode, primary key, cursor, generations).
+ * A configured stream as a destination writes it: where (schema, table), what (typed columns),
+ * and how (sync mode, primary key, cursor, generations), with Airbyte's semantics.
  *
  * <p>A <em>truncate refresh</em> (destination mode {@code overwrite}, or any mode whose {@code
  * minimum_generation_id} equals its {@code generation_id}, which is how Airbyte sends "overwrite +
- * deduped") writes into a temporary table swapped in when the stream completes.
+ * deduped") writes into a temporary table swapped in when the stream completes; otherwise a
+ * {@code minimum_generation_id} above 0 removes older generations once the stream completed.
  */
-record StreamTarget(
+public record StreamTarget(
     String namespace,
     String name,
     String schema,
@@ -30,9 +31,7 @@ record StreamTarget(
     long minimumGenerationId,
     Long syncId) {
 
-  static final String TMP_SUFFIX = "_airbyte_tmp";
-
-  static StreamTarget of(ConfiguredAirbyteStream configured, String defaultSchema) {
+  public static StreamTarget of(ConfiguredAirbyteStream configured, String defaultSchema) {
     var stream = configured.getStream();
     String schema = stream.getNamespace() == null || stream.getNamespace().isBlank() ? defaultSchema : stream.getNamespace();
     DestinationSyncMode mode = configured.getDestinationSyncMode() == null
@@ -65,29 +64,20 @@ record StreamTarget(
         cursor, orZero(configured.getGenerationId()), orZero(configured.getMinimumGenerationId()), configured.getSyncId());
   }
 
-  boolean dedup() {
+  public boolean dedup() {
     return mode == DestinationSyncMode.APPEND_DEDUP;
   }
 
-  boolean truncateRefresh() {
+  public boolean truncateRefresh() {
     return mode == DestinationSyncMode.OVERWRITE || (minimumGenerationId > 0 && minimumGenerationId == generationId);
   }
 
   /** Rows of generations below the minimum are deleted after success (a refresh that keeps nothing older). */
-  boolean removesOlderGenerations() {
+  public boolean removesOlderGenerations() {
     return !truncateRefresh() && minimumGenerationId > 0;
   }
 
-  String tmpTable() {
-    return Identifiers.withSuffix(table, TMP_SUFFIX);
-  }
-
-  /** The table records go to during the sync. */
-  String loadTable() {
-    return truncateRefresh() ? tmpTable() : table;
-  }
-
-  String describe() {
+  public String describe() {
     return (namespace == null ? "" : namespace + ".") + name;
   }
 

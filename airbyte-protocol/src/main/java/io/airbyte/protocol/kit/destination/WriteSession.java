@@ -1,4 +1,4 @@
-package io.airbyte.connectors.destination.postgres;
+package io.airbyte.protocol.kit.destination;
 
 import io.airbyte.protocol.kit.ConfigErrorException;
 import io.airbyte.protocol.kit.Emitter;
@@ -11,12 +11,7 @@ import io.airbyte.protocol.models.AirbyteStateType;
 import io.airbyte.protocol.models.AirbyteStreamStatus;
 import io.airbyte.protocol.models.AirbyteStreamStatusTraceMessage;
 import io.airbyte.protocol.models.AirbyteTraceMessage;
-import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
-import io.airbyte.protocol.models.ConfiguredAirbyteStream;
 import io.airbyte.protocol.models.StreamDescriptor;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,43 +19,40 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * One {@code write}: records are copied into their tables within one open transaction, committed
+ * One {@code write} of a destination with typed tables, whatever the database: records go into
+ * their tables within one open transaction (the engine's {@link StreamLoader}s), committed
  * at each STATE (which is echoed only then, with the records it covers) and when a stream
  * completes (then the stream is finalized). When the input ends, what follows the last state is
  * committed only if the source never reported stream statuses (an older source: it cannot say it
  * failed); otherwise it is rolled back, because the next attempt reads it again from that state.
  */
-final class WriteSession {
+public final class WriteSession {
 
   private static final Logger LOG = Logger.getLogger(WriteSession.class.getName());
 
-  private final Connection connection;
+  private final LoadTransaction transaction;
   private final Emitter output;
-  private final CopyStream copy;
   private final List<StreamLoader> loaders = new ArrayList<>();
   private final Map<String, StreamLoader> byName = new HashMap<>();
   private final Map<String, StreamLoader> byNamespaceAndName = new HashMap<>();
   private long recordsSinceGlobalState;
   private boolean sawStreamStatus;
 
-  WriteSession(Connection connection, PostgresDestinationConfig config, ConfiguredAirbyteCatalog catalog, Emitter output)
-      throws SQLException {
-    this.connection = connection;
+  /**
+   * @param loaders one per configured stream, prepared (tables exist); in catalog order
+   */
+  public WriteSession(LoadTransaction transaction, List<StreamLoader> loaders, Emitter output) {
+    this.transaction = transaction;
     this.output = output;
-    this.copy = new CopyStream(connection);
-    TableOperations tables = new TableOperations(connection);
-    int ordinal = 0;
-    for (ConfiguredAirbyteStream stream : catalog.getStreams()) {
-      StreamLoader loader = new StreamLoader(StreamTarget.of(stream, config.schema()), tables, config.dropCascade());
-      loader.prepare(ordinal++);
-      loaders.add(loader);
-      byName.merge(stream.getStream().getName(), loader, (a, b) -> null); // ambiguous names need the namespace
-      byNamespaceAndName.put(key(stream.getStream().getNamespace(), stream.getStream().getName()), loader);
+    for (StreamLoader loader : loaders) {
+      this.loaders.add(loader);
+      StreamTarget target = loader.target();
+      byName.merge(target.name(), loader, (a, b) -> null); // ambiguous names need the namespace
+      byNamespaceAndName.put(key(target.namespace(), target.name()), loader);
     }
-    connection.commit();
   }
 
-  void run(MessageInput input) throws IOException, SQLException {
+  public void run(MessageInput input) throws Exception {
     // records are turned into rows in the pass that reads their line: no second parse of the data
     input.setRecordDataHandler((namespace, stream, parser, line) -> {
       StreamLoader loader = find(new StreamDescriptor().withNamespace(namespace).withName(stream));
@@ -81,7 +73,7 @@ final class WriteSession {
     endOfInput();
   }
 
-  private void record(AirbyteRecordMessage record) throws SQLException, IOException {
+  private void record(AirbyteRecordMessage record) throws Exception {
     StreamLoader loader = find(new StreamDescriptor().withNamespace(record.getNamespace()).withName(record.getStream()));
     if (record.getConsumedBy() != null && record.getConsumedBy() != loader) {
       throw new IllegalStateException("record of " + record.getStream() + " was read for another stream");
@@ -90,11 +82,11 @@ final class WriteSession {
       throw new ConfigErrorException("record of stream '" + (record.getNamespace() == null ? "" : record.getNamespace() + ".")
           + record.getStream() + "', which is not in the configured catalog");
     }
-    loader.write(record, copy);
+    loader.write(record);
     recordsSinceGlobalState++;
   }
 
-  private void state(AirbyteStateMessage state) throws SQLException {
+  private void state(AirbyteStateMessage state) throws Exception {
     commit();
     long count;
     if (state.getType() == AirbyteStateType.STREAM && state.getStream() != null) {
@@ -109,7 +101,7 @@ final class WriteSession {
     output.state(state.withDestinationStats(new AirbyteStateStats().withRecordCount((double) count)));
   }
 
-  private void trace(AirbyteTraceMessage trace) throws SQLException {
+  private void trace(AirbyteTraceMessage trace) throws Exception {
     if (trace.getType() != AirbyteTraceMessage.Type.STREAM_STATUS || trace.getStreamStatus() == null) {
       return;
     }
@@ -124,20 +116,19 @@ final class WriteSession {
     }
     commit();
     loader.finish();
-    connection.commit();
+    transaction.commit();
   }
 
-  private void endOfInput() throws SQLException {
+  private void endOfInput() throws Exception {
     if (!sawStreamStatus) {
       commit();
       for (StreamLoader loader : loaders) {
         loader.finish();
-        connection.commit();
+        transaction.commit();
       }
       return;
     }
-    copy.cancel();
-    connection.rollback();
+    transaction.rollback();
     for (StreamLoader loader : loaders) {
       if (!loader.complete()) {
         LOG.warning(loader.target().describe() + " did not complete: its table is left as it was"
@@ -147,12 +138,12 @@ final class WriteSession {
     }
   }
 
-  private void commit() throws SQLException {
-    copy.end();
+  private void commit() throws Exception {
+    transaction.endWrites();
     for (StreamLoader loader : loaders) {
       loader.beforeCommit();
     }
-    connection.commit();
+    transaction.commit();
   }
 
   private StreamLoader find(StreamDescriptor d) {
