@@ -1,5 +1,6 @@
 package io.airbyte.connectors.destination.postgres;
 
+import io.airbyte.protocol.kit.destination.Bytes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;
@@ -15,7 +16,7 @@ final class CopyStream {
   private static final int CHUNK_BYTES = 1 << 20;
 
   private final CopyManager copyManager;
-  private final CopyText buffer = new CopyText(CHUNK_BYTES + (64 << 10));
+  private final Bytes buffer = new Bytes(CHUNK_BYTES + (64 << 10));
   private CopyIn active;
   private String activeSql;
 
@@ -24,7 +25,7 @@ final class CopyStream {
   }
 
   /** The buffer rows of {@code copySql} go into; starts that COPY when it is not the active one. */
-  CopyText rowsFor(String copySql) throws SQLException {
+  Bytes rowsFor(String copySql) throws SQLException {
     if (!copySql.equals(activeSql)) {
       end();
       active = copyManager.copyIn(copySql);

@@ -4,6 +4,7 @@ import static io.airbyte.connectors.destination.postgres.Identifiers.qualified;
 import static io.airbyte.connectors.destination.postgres.Identifiers.quote;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.airbyte.protocol.kit.destination.RowEncoder;
 import io.airbyte.protocol.kit.destination.StreamLoader;
 import io.airbyte.protocol.kit.destination.StreamTarget;
 import io.airbyte.protocol.kit.typing.AirbyteType;
@@ -83,7 +84,7 @@ final class PostgresStreamLoader implements StreamLoader {
     } else {
       copySql = "COPY " + qualified(target.schema(), loadTable) + " (" + columnList + ") FROM STDIN";
     }
-    encoder = new RowEncoder(columns, target.syncId(), target.generationId(), target.dedup());
+    encoder = new RowEncoder(CopyTextFormat.INSTANCE, columns, target.syncId(), target.generationId(), target.dedup());
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.airbyte.connectors.destination.postgres;
+package io.airbyte.protocol.kit.destination;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -23,58 +23,63 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Turns records into rows of COPY text for one table: the Airbyte columns, then the stream's
- * columns in table order. The record's data is read with a streaming parser straight from its raw
- * bytes; a value that does not fit its column becomes NULL and a change in {@code _airbyte_meta}.
+ * Turns records into rows of a bulk-load text format for one table: {@code _airbyte_raw_id},
+ * {@code _airbyte_extracted_at}, {@code _airbyte_meta}, {@code _airbyte_generation_id}, then the
+ * stream's columns in table order (and an arrival sequence for staging tables). The data is read
+ * with a streaming parser straight from its raw bytes; a value that does not fit its column becomes
+ * NULL and a change in {@code _airbyte_meta}, so the database never rejects a batch over one value.
  */
-final class RowEncoder {
+public final class RowEncoder {
 
-  private static final byte[] NULL = {'\\', 'N'};
   private static final DateTimeFormatter EXTRACTED_AT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'+00'").withZone(ZoneOffset.UTC);
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
+  private final RowFormat format;
   private final String[] names;
   private final AirbyteType[] types;
   private final Map<String, Integer> index = new HashMap<>();
-  private final CopyText[] values;
+  private final Bytes[] values;
   private final boolean[] present;
   private final Reason[] failed;
   private final boolean[] truncated;
-  private boolean dataRead;
-  private final String generation;
+  private final char[] generation;
   private final boolean withSequence;
   private final RecordMeta meta;
-  private final CopyText metaText = new CopyText(256);
-  private final CopyText unchangedMeta = new CopyText(64);
+  private final Bytes metaText = new Bytes(256);
+  private final Bytes unchangedMeta = new Bytes(64);
   private final SplittableRandom random = new SplittableRandom();
+  private final char[] scratch = new char[40];
   private long lastExtractedAtMillis = Long.MIN_VALUE;
-  private String lastExtractedAt;
+  private char[] lastExtractedAt;
   private long sequence;
+  private boolean dataRead;
 
   /**
    * @param columns the stream's columns in table order, with the type their table column holds
    * @param withSequence append an arrival sequence number (staging tables for dedup)
    */
-  RowEncoder(List<Map.Entry<String, AirbyteType>> columns, Long syncId, long generationId, boolean withSequence) {
+  public RowEncoder(RowFormat format, List<Map.Entry<String, AirbyteType>> columns, Long syncId, long generationId,
+      boolean withSequence) {
+    this.format = format;
     int n = columns.size();
     this.names = new String[n];
     this.types = new AirbyteType[n];
-    this.values = new CopyText[n];
+    this.values = new Bytes[n];
     this.present = new boolean[n];
     this.failed = new Reason[n];
     this.truncated = new boolean[n];
     for (int i = 0; i < n; i++) {
       names[i] = columns.get(i).getKey();
       types[i] = columns.get(i).getValue();
-      values[i] = new CopyText(64);
+      values[i] = new Bytes(64);
       index.put(names[i], i);
     }
     this.meta = new RecordMeta(syncId);
     meta.startRow(null);
-    unchangedMeta.putEscaped(meta.json());
-    this.generation = Long.toString(generationId);
+    text(unchangedMeta, meta.json());
+    this.generation = Long.toString(generationId).toCharArray();
     this.withSequence = withSequence;
   }
 
@@ -85,14 +90,14 @@ final class RowEncoder {
    * @param p positioned at the data's START_OBJECT; left at its END_OBJECT
    * @param bytes the bytes {@code p} reads, for copying JSON sub-documents
    */
-  void readData(JsonParser p, ByteBuffer bytes) throws IOException {
+  public void readData(JsonParser p, ByteBuffer bytes) throws IOException {
     startRow();
     readFields(p, bytes);
     dataRead = true;
   }
 
   /** Appends one row for {@code record} to {@code out}: its data was read by {@link #readData}, or is read now. */
-  void encode(AirbyteRecordMessage record, CopyText out) throws IOException {
+  public void encode(AirbyteRecordMessage record, Bytes out) throws IOException {
     if (record.getConsumedBy() == null || !dataRead) {
       startRow();
       RawJson data = record.getRawData() != null ? record.getRawData()
@@ -113,31 +118,33 @@ final class RowEncoder {
       }
     }
 
+    byte separator = format.fieldSeparator();
     writeRawId(out);
-    out.put((byte) '\t');
-    out.putAscii(extractedAt(record.getEmittedAt()));
-    out.put((byte) '\t');
+    out.put(separator);
+    char[] extractedAt = extractedAt(record.getEmittedAt());
+    format.temporal(out, AirbyteType.TIMESTAMP_WITH_TIMEZONE, extractedAt, 0, extractedAt.length);
+    out.put(separator);
     if (meta.hasChanges()) {
       metaText.clear();
-      metaText.putEscaped(meta.json());
+      text(metaText, meta.json());
       out.append(metaText);
     } else {
       out.append(unchangedMeta);
     }
-    out.put((byte) '\t');
-    out.putAscii(generation);
+    out.put(separator);
+    format.plain(out, generation, 0, generation.length);
     for (int i = 0; i < values.length; i++) {
-      out.put((byte) '\t');
+      out.put(separator);
       if (present[i]) {
         out.append(values[i]);
       } else {
-        out.put(NULL[0]);
-        out.put(NULL[1]);
+        format.nullValue(out);
       }
     }
     if (withSequence) {
-      out.put((byte) '\t');
-      out.putAscii(Long.toString(sequence++));
+      out.put(separator);
+      char[] seq = Long.toString(sequence++).toCharArray();
+      format.plain(out, seq, 0, seq.length);
     }
     out.put((byte) '\n');
   }
@@ -164,7 +171,7 @@ final class RowEncoder {
         present[i] = false;
         continue;
       }
-      CopyText value = values[i];
+      Bytes value = values[i];
       value.clear();
       if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
         present[i] = container(i, token, p, bytes, value);
@@ -174,7 +181,7 @@ final class RowEncoder {
     }
   }
 
-  private boolean container(int i, JsonToken token, JsonParser p, ByteBuffer bytes, CopyText value) throws IOException {
+  private boolean container(int i, JsonToken token, JsonParser p, ByteBuffer bytes, Bytes value) throws IOException {
     AirbyteType type = types[i];
     int start = (int) p.currentTokenLocation().getByteOffset();
     p.skipChildren();
@@ -185,28 +192,28 @@ final class RowEncoder {
       return typecastError(i);
     }
     int end = (int) p.currentLocation().getByteOffset();
-    if (value.putEscapedUtf8(bytes, start, end) && type != AirbyteType.STRING) {
+    if (format.json(value, bytes, start, end) && type != AirbyteType.STRING) {
       failed[i] = Reason.DESTINATION_SERIALIZATION_ERROR;
       return false;
     }
     return true;
   }
 
-  private boolean scalar(int i, JsonToken token, JsonParser p, CopyText value) throws IOException {
+  private boolean scalar(int i, JsonToken token, JsonParser p, Bytes value) throws IOException {
     AirbyteType type = types[i];
     switch (type) {
       case STRING -> {
-        truncated[i] = value.putEscaped(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        truncated[i] = format.text(value, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         return true;
       }
       case BOOLEAN -> {
         if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-          value.put((byte) (token == JsonToken.VALUE_TRUE ? 't' : 'f'));
+          format.bool(value, token == JsonToken.VALUE_TRUE);
           return true;
         }
         if (token == JsonToken.VALUE_STRING
             && ValueText.isBoolean(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
-          value.put((byte) (Character.toLowerCase(p.getTextCharacters()[p.getTextOffset()]) == 't' ? 't' : 'f'));
+          format.bool(value, Character.toLowerCase(p.getTextCharacters()[p.getTextOffset()]) == 't');
           return true;
         }
         return typecastError(i);
@@ -214,7 +221,7 @@ final class RowEncoder {
       case INTEGER -> {
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_STRING) {
           if (ValueText.isLong(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
-            value.putAscii(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            format.plain(value, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             return true;
           }
           return typecastError(i);
@@ -224,7 +231,8 @@ final class RowEncoder {
           if (decimal.stripTrailingZeros().scale() <= 0) {
             BigInteger integer = decimal.toBigInteger();
             if (integer.compareTo(LONG_MIN) >= 0 && integer.compareTo(LONG_MAX) <= 0) {
-              value.putAscii(integer.toString());
+              char[] digits = integer.toString().toCharArray();
+              format.plain(value, digits, 0, digits.length);
               return true;
             }
           }
@@ -235,7 +243,7 @@ final class RowEncoder {
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
             || (token == JsonToken.VALUE_STRING
                 && ValueText.isNumber(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()))) {
-          value.putAscii(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+          format.plain(value, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
           return true;
         }
         return typecastError(i);
@@ -243,7 +251,7 @@ final class RowEncoder {
       case DATE, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITHOUT_TIMEZONE, TIME_WITH_TIMEZONE, TIME_WITHOUT_TIMEZONE -> {
         if (token == JsonToken.VALUE_STRING
             && ValueText.isValid(type, p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
-          value.putAscii(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+          format.temporal(value, type, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
           return true;
         }
         return typecastError(i);
@@ -258,9 +266,11 @@ final class RowEncoder {
     }
   }
 
-  private boolean jsonScalar(int i, JsonToken token, JsonParser p, CopyText value) throws IOException {
+  /** A scalar in a JSON column: its JSON text (strings quoted and escaped as JSON). */
+  private boolean jsonScalar(int i, JsonToken token, JsonParser p, Bytes value) throws IOException {
     if (token != JsonToken.VALUE_STRING) {
-      value.putAscii(p.getText());
+      char[] literal = p.getText().toCharArray();
+      format.text(value, literal, 0, literal.length);
       return true;
     }
     char[] text = p.getTextCharacters();
@@ -272,10 +282,12 @@ final class RowEncoder {
         return false;
       }
     }
-    char[] quoted = JsonStringEncoder.getInstance().quoteAsString(new String(text, offset, length));
-    value.put((byte) '"');
-    value.putEscaped(quoted, 0, quoted.length);
-    value.put((byte) '"');
+    char[] escaped = JsonStringEncoder.getInstance().quoteAsString(new String(text, offset, length));
+    char[] quoted = new char[escaped.length + 2];
+    quoted[0] = '"';
+    System.arraycopy(escaped, 0, quoted, 1, escaped.length);
+    quoted[quoted.length - 1] = '"';
+    format.text(value, quoted, 0, quoted.length);
     return true;
   }
 
@@ -284,34 +296,42 @@ final class RowEncoder {
     return false;
   }
 
-  private String extractedAt(Long emittedAt) {
+  private void text(Bytes out, String s) {
+    char[] chars = s.toCharArray();
+    format.text(out, chars, 0, chars.length);
+  }
+
+  private char[] extractedAt(Long emittedAt) {
     long millis = emittedAt == null ? System.currentTimeMillis() : emittedAt;
     if (millis != lastExtractedAtMillis) {
       lastExtractedAtMillis = millis;
-      lastExtractedAt = EXTRACTED_AT.format(Instant.ofEpochMilli(millis));
+      lastExtractedAt = EXTRACTED_AT.format(Instant.ofEpochMilli(millis)).toCharArray();
     }
     return lastExtractedAt;
   }
 
   /** A random (version 4) UUID, from a fast generator: unique enough for row ids, not a secret. */
-  private void writeRawId(CopyText out) {
+  private void writeRawId(Bytes out) {
     long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
     long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    hex(out, msb >>> 32, 8);
-    out.put((byte) '-');
-    hex(out, msb >>> 16, 4);
-    out.put((byte) '-');
-    hex(out, msb, 4);
-    out.put((byte) '-');
-    hex(out, lsb >>> 48, 4);
-    out.put((byte) '-');
-    hex(out, lsb, 12);
+    int at = 0;
+    at = hex(msb >>> 32, 8, at);
+    scratch[at++] = '-';
+    at = hex(msb >>> 16, 4, at);
+    scratch[at++] = '-';
+    at = hex(msb, 4, at);
+    scratch[at++] = '-';
+    at = hex(lsb >>> 48, 4, at);
+    scratch[at++] = '-';
+    at = hex(lsb, 12, at);
+    format.plain(out, scratch, 0, at);
   }
 
-  private static void hex(CopyText out, long value, int digits) {
+  private int hex(long value, int digits, int at) {
     for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
       int nibble = (int) (value >>> shift) & 0xF;
-      out.put((byte) (nibble < 10 ? '0' + nibble : 'a' + nibble - 10));
+      scratch[at++] = (char) (nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
     }
+    return at;
   }
 }
