@@ -4,6 +4,7 @@ import static io.airbyte.connectors.destination.postgres.Identifiers.qualified;
 import static io.airbyte.connectors.destination.postgres.Identifiers.quote;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.airbyte.protocol.kit.destination.DedupMerge;
 import io.airbyte.protocol.kit.destination.RowEncoder;
 import io.airbyte.protocol.kit.destination.StreamLoader;
 import io.airbyte.protocol.kit.destination.StreamTarget;
@@ -80,7 +81,7 @@ final class PostgresStreamLoader implements StreamLoader {
           + ") ON COMMIT DELETE ROWS");
       tables.execute("ALTER TABLE " + quote(stage) + " ADD COLUMN IF NOT EXISTS _airbyte_seq bigint");
       copySql = "COPY " + quote(stage) + " (" + columnList + ", _airbyte_seq) FROM STDIN";
-      merge = new DedupMerge(target, quote(stage), qualified(target.schema(), loadTable), columnList);
+      merge = new DedupMerge(target, Identifiers::quote, quote(stage), qualified(target.schema(), loadTable), columnList);
     } else {
       copySql = "COPY " + qualified(target.schema(), loadTable) + " (" + columnList + ") FROM STDIN";
     }
@@ -108,7 +109,9 @@ final class PostgresStreamLoader implements StreamLoader {
   @Override
   public void beforeCommit() throws SQLException {
     if (staged) {
-      merge.run(tables);
+      for (String sql : merge.statements()) {
+        tables.execute(sql);
+      }
       staged = false;
     }
   }

@@ -1,12 +1,14 @@
 package io.airbyte.connectors.destination.postgres;
 
-import static io.airbyte.connectors.destination.postgres.Messages.catalog;
-import static io.airbyte.connectors.destination.postgres.Messages.stream;
+import static io.airbyte.protocol.testing.Messages.catalog;
+import static io.airbyte.protocol.testing.Messages.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.protocol.json.Jsons;
+import io.airbyte.protocol.testing.DestinationRun;
+import io.airbyte.protocol.testing.Messages;
 import io.airbyte.protocol.models.DestinationSyncMode;
 import io.airbyte.testsupport.postgres.PostgresExtension;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
@@ -50,7 +52,7 @@ class PostgresDestinationIT {
   @Test
   void appendKeepsEverySyncAndFillsTheAirbyteColumns() throws Exception {
     var catalog = catalog(stream(null, "users", USERS, DestinationSyncMode.APPEND, null, null, 1, 0));
-    DestinationRun first = DestinationRun.write(dir, config("append_test"), catalog, new Messages()
+    DestinationRun first = DestinationRun.write(new PostgresDestination(), dir, config("append_test"), catalog, new Messages()
         .status(null, "users", "STARTED")
         .record(null, "users", "{\"id\":1,\"name\":\"Ada\",\"updated_at\":\"2024-01-01T00:00:00Z\"}")
         .record(null, "users", "{\"id\":2,\"name\":\"Grace\",\"updated_at\":\"2024-01-02T00:00:00Z\"}")
@@ -59,7 +61,7 @@ class PostgresDestinationIT {
     assertThat(first.exitCode).as(first.errorMessage()).isZero();
     assertThat(first.states()).singleElement()
         .satisfies(s -> assertThat(s.at("/state/destinationStats/recordCount").asDouble()).isEqualTo(2.0));
-    DestinationRun second = DestinationRun.write(dir, config("append_test"), catalog, new Messages()
+    DestinationRun second = DestinationRun.write(new PostgresDestination(), dir, config("append_test"), catalog, new Messages()
         .record(null, "users", "{\"id\":2,\"name\":\"Grace H.\",\"updated_at\":\"2024-01-03T00:00:00Z\"}")
         .state(null, "users", "{\"cursor\":\"3\"}")
         .status(null, "users", "COMPLETE").toString());
@@ -80,7 +82,7 @@ class PostgresDestinationIT {
   @Test
   void overwriteSwapsOnlyWhenTheStreamCompletesAndAFailedAttemptResumes() throws Exception {
     var gen1 = catalog(stream("ow", "items", USERS, DestinationSyncMode.OVERWRITE, null, null, 1, 1));
-    DestinationRun first = DestinationRun.write(dir, config("public"), gen1, new Messages()
+    DestinationRun first = DestinationRun.write(new PostgresDestination(), dir, config("public"), gen1, new Messages()
         .record("ow", "items", "{\"id\":1,\"name\":\"old-1\"}")
         .record("ow", "items", "{\"id\":2,\"name\":\"old-2\"}")
         .state("ow", "items", "{\"pk\":2}")
@@ -90,7 +92,7 @@ class PostgresDestinationIT {
 
     var gen2 = catalog(stream("ow", "items", USERS, DestinationSyncMode.OVERWRITE, null, null, 2, 2));
     // attempt 1 of the next sync: the source dies after its first state
-    DestinationRun failed = DestinationRun.write(dir, config("public"), gen2, new Messages()
+    DestinationRun failed = DestinationRun.write(new PostgresDestination(), dir, config("public"), gen2, new Messages()
         .status("ow", "items", "STARTED")
         .record("ow", "items", "{\"id\":10,\"name\":\"new-10\"}")
         .state("ow", "items", "{\"pk\":10}")
@@ -101,7 +103,7 @@ class PostgresDestinationIT {
     assertThat(names("SELECT name FROM ow.items_airbyte_tmp ORDER BY id")).as("committed part kept").containsExactly("new-10");
 
     // attempt 2 resumes from the echoed state
-    DestinationRun resumed = DestinationRun.write(dir, config("public"), gen2, new Messages()
+    DestinationRun resumed = DestinationRun.write(new PostgresDestination(), dir, config("public"), gen2, new Messages()
         .status("ow", "items", "STARTED")
         .record("ow", "items", "{\"id\":11,\"name\":\"new-11\"}")
         .state("ow", "items", "{\"pk\":11}")
@@ -114,10 +116,10 @@ class PostgresDestinationIT {
   @Test
   void aTemporaryTableOfAnotherGenerationIsEmptiedFirst() throws Exception {
     var gen5 = catalog(stream("stale", "t", USERS, DestinationSyncMode.OVERWRITE, null, null, 5, 5));
-    DestinationRun.write(dir, config("public"), gen5, new Messages().status("stale", "t", "STARTED")
+    DestinationRun.write(new PostgresDestination(), dir, config("public"), gen5, new Messages().status("stale", "t", "STARTED")
         .record("stale", "t", "{\"id\":1,\"name\":\"gen5\"}").state("stale", "t", "{}").toString());
     var gen6 = catalog(stream("stale", "t", USERS, DestinationSyncMode.OVERWRITE, null, null, 6, 6));
-    DestinationRun.write(dir, config("public"), gen6, new Messages()
+    DestinationRun.write(new PostgresDestination(), dir, config("public"), gen6, new Messages()
         .record("stale", "t", "{\"id\":2,\"name\":\"gen6\"}").state("stale", "t", "{}")
         .status("stale", "t", "COMPLETE").toString());
     assertThat(names("SELECT name FROM stale.t")).containsExactly("gen6");
@@ -126,13 +128,13 @@ class PostgresDestinationIT {
   @Test
   void appendDedupKeepsTheLatestRowPerKeyByCursorThenArrival() throws Exception {
     var catalog = catalog(stream(null, "users", USERS, DestinationSyncMode.APPEND_DEDUP, List.of("id"), "updated_at", 1, 0));
-    DestinationRun.write(dir, config("dedup"), catalog, new Messages()
+    DestinationRun.write(new PostgresDestination(), dir, config("dedup"), catalog, new Messages()
         .record(null, "users", "{\"id\":1,\"name\":\"a1\",\"updated_at\":\"2024-01-01T00:00:00Z\"}")
         .record(null, "users", "{\"id\":2,\"name\":\"b1\",\"updated_at\":\"2024-01-01T00:00:00Z\"}")
         .record(null, "users", "{\"id\":2,\"name\":\"b2\",\"updated_at\":\"2024-01-02T00:00:00Z\"}")
         .record(null, "users", "{\"id\":3,\"name\":\"c1\",\"updated_at\":\"2024-01-05T00:00:00Z\"}")
         .state(null, "users", "{}").status(null, "users", "COMPLETE").toString());
-    DestinationRun second = DestinationRun.write(dir, config("dedup"), catalog, new Messages()
+    DestinationRun second = DestinationRun.write(new PostgresDestination(), dir, config("dedup"), catalog, new Messages()
         .record(null, "users", "{\"id\":3,\"name\":\"c2 same cursor, later\",\"updated_at\":\"2024-01-05T00:00:00Z\"}")
         .record(null, "users", "{\"id\":1,\"name\":\"a0 older cursor\",\"updated_at\":\"2023-12-31T00:00:00Z\"}")
         .record(null, "users", "{\"id\":4,\"name\":\"d1\",\"updated_at\":\"2024-01-06T00:00:00Z\"}")
@@ -144,11 +146,11 @@ class PostgresDestinationIT {
   @Test
   void overwriteDedupIsDedupOfATruncateRefresh() throws Exception {
     var gen1 = catalog(stream(null, "o", USERS, DestinationSyncMode.APPEND_DEDUP, List.of("id"), null, 1, 1));
-    DestinationRun.write(dir, config("owdedup"), gen1, new Messages()
+    DestinationRun.write(new PostgresDestination(), dir, config("owdedup"), gen1, new Messages()
         .record(null, "o", "{\"id\":1,\"name\":\"x\"}").record(null, "o", "{\"id\":9,\"name\":\"gone\"}")
         .state(null, "o", "{}").status(null, "o", "COMPLETE").toString());
     var gen2 = catalog(stream(null, "o", USERS, DestinationSyncMode.APPEND_DEDUP, List.of("id"), null, 2, 2));
-    DestinationRun.write(dir, config("owdedup"), gen2, new Messages()
+    DestinationRun.write(new PostgresDestination(), dir, config("owdedup"), gen2, new Messages()
         .record(null, "o", "{\"id\":1,\"name\":\"first\"}").record(null, "o", "{\"id\":1,\"name\":\"second\"}")
         .record(null, "o", "{\"id\":2,\"name\":\"two\"}")
         .state(null, "o", "{}").status(null, "o", "COMPLETE").toString());
@@ -157,13 +159,13 @@ class PostgresDestinationIT {
 
   @Test
   void olderGenerationsAreRemovedOnlyAfterTheStreamSucceeded() throws Exception {
-    DestinationRun.write(dir, config("gens"), catalog(stream(null, "g", USERS, DestinationSyncMode.APPEND, null, null, 1, 0)),
+    DestinationRun.write(new PostgresDestination(), dir, config("gens"), catalog(stream(null, "g", USERS, DestinationSyncMode.APPEND, null, null, 1, 0)),
         new Messages().record(null, "g", "{\"id\":1,\"name\":\"gen1\"}").state(null, "g", "{}").toString());
     var refresh = catalog(stream(null, "g", USERS, DestinationSyncMode.APPEND, null, null, 3, 2));
-    DestinationRun.write(dir, config("gens"), refresh, new Messages().status(null, "g", "STARTED")
+    DestinationRun.write(new PostgresDestination(), dir, config("gens"), refresh, new Messages().status(null, "g", "STARTED")
         .record(null, "g", "{\"id\":2,\"name\":\"gen3\"}").state(null, "g", "{}").toString());
     assertThat(names("SELECT name FROM gens.g ORDER BY id")).as("not complete: both kept").containsExactly("gen1", "gen3");
-    DestinationRun.write(dir, config("gens"), refresh, new Messages()
+    DestinationRun.write(new PostgresDestination(), dir, config("gens"), refresh, new Messages()
         .record(null, "g", "{\"id\":3,\"name\":\"gen3b\"}").state(null, "g", "{}").status(null, "g", "COMPLETE").toString());
     assertThat(names("SELECT name FROM gens.g ORDER BY id")).containsExactly("gen3", "gen3b");
   }
@@ -176,7 +178,7 @@ class PostgresDestinationIT {
          "s":{"type":"string"}}}
         """;
     var catalog = catalog(stream(null, "casts", schema, DestinationSyncMode.APPEND, null, null, 1, 0));
-    DestinationRun run = DestinationRun.write(dir, config("casts"), catalog, new Messages()
+    DestinationRun run = DestinationRun.write(new PostgresDestination(), dir, config("casts"), catalog, new Messages()
         .record(null, "casts", "{\"id\":99999999999999999999,\"n\":\"abc\",\"ts\":\"yesterday\",\"d\":\"2023-02-30\","
             + "\"flag\":\"maybe\",\"obj\":[1],\"any\":\"text \\\\ with\\ttab\",\"s\":{\"nested\":\"tab\\there\"}}")
         .record(null, "casts", "{\"id\":\"12\",\"n\":1.50,\"ts\":\"2024-01-01T10:00:00+02:00\",\"d\":\"2024-02-29\","
@@ -214,10 +216,10 @@ class PostgresDestinationIT {
   void newColumnsAreAddedAndChangedTypesWidened() throws Exception {
     var v1 = catalog(stream(null, "evo", "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"}}}",
         DestinationSyncMode.APPEND, null, null, 1, 0));
-    DestinationRun.write(dir, config("evo"), v1, new Messages().record(null, "evo", "{\"a\":1}").state(null, "evo", "{}").toString());
+    DestinationRun.write(new PostgresDestination(), dir, config("evo"), v1, new Messages().record(null, "evo", "{\"a\":1}").state(null, "evo", "{}").toString());
     var v2 = catalog(stream(null, "evo", "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"number\"}}}",
         DestinationSyncMode.APPEND, null, null, 1, 0));
-    DestinationRun run = DestinationRun.write(dir, config("evo"), v2, new Messages()
+    DestinationRun run = DestinationRun.write(new PostgresDestination(), dir, config("evo"), v2, new Messages()
         .record(null, "evo", "{\"a\":\"two\",\"b\":2.5}").state(null, "evo", "{}").toString());
     assertThat(run.exitCode).as(run.errorMessage()).isZero();
     assertThat(query("SELECT a, b::text AS b FROM evo.evo ORDER BY _airbyte_extracted_at"))
@@ -232,7 +234,7 @@ class PostgresDestinationIT {
         + "\"naïve ✓\":{\"type\":\"string\"},\"" + "x".repeat(80) + "\":{\"type\":\"string\"}}}";
     var catalog = catalog(stream("Weird NS", "Order \"Table\" é", schema,
         DestinationSyncMode.APPEND_DEDUP, List.of("Select"), null, 1, 0));
-    DestinationRun run = DestinationRun.write(dir, config("public"), catalog, new Messages()
+    DestinationRun run = DestinationRun.write(new PostgresDestination(), dir, config("public"), catalog, new Messages()
         .record("Weird NS", "Order \"Table\" é", "{\"Select\":1,\"my \\\"col\\\"\":\"q\",\"naïve ✓\":\"u\",\"" + "x".repeat(80) + "\":\"long\"}")
         .state("Weird NS", "Order \"Table\" é", "{}").status("Weird NS", "Order \"Table\" é", "COMPLETE").toString());
     assertThat(run.exitCode).as(run.errorMessage()).isZero();
@@ -254,7 +256,7 @@ class PostgresDestinationIT {
       input.state(null, "visible", "{\"batch\":" + batch + "}");
     }
     List<Long> visibleAtState = new ArrayList<>();
-    DestinationRun run = DestinationRun.write(dir, config("vis"), catalog, input.toString(), line -> {
+    DestinationRun run = DestinationRun.write(new PostgresDestination(), dir, config("vis"), catalog, input.toString(), line -> {
       if (line.contains("\"type\":\"STATE\"")) {
         visibleAtState.add(count("SELECT count(*) FROM vis.visible"));
       }
@@ -269,7 +271,7 @@ class PostgresDestinationIT {
   void interleavedStreamsGlobalStatesAndBadLines() throws Exception {
     var catalog = catalog(stream(null, "a", USERS, DestinationSyncMode.APPEND, null, null, 1, 0),
         stream(null, "b", USERS, DestinationSyncMode.APPEND_DEDUP, List.of("id"), null, 1, 0));
-    DestinationRun run = DestinationRun.write(dir, config("inter"), catalog, new Messages()
+    DestinationRun run = DestinationRun.write(new PostgresDestination(), dir, config("inter"), catalog, new Messages()
         .record(null, "a", "{\"id\":1}").record(null, "b", "{\"id\":1,\"name\":\"b1\"}")
         .line("this is not a message")
         .record(null, "a", "{\"id\":2}").record(null, "b", "{\"id\":1,\"name\":\"b2\"}")
@@ -287,7 +289,7 @@ class PostgresDestinationIT {
   @Test
   void aRecordOfAStreamNotInTheCatalogFailsClearly() throws Exception {
     var catalog = catalog(stream(null, "known", USERS, DestinationSyncMode.APPEND, null, null, 1, 0));
-    DestinationRun run = DestinationRun.write(dir, config("unknown"), catalog,
+    DestinationRun run = DestinationRun.write(new PostgresDestination(), dir, config("unknown"), catalog,
         new Messages().record(null, "stranger", "{\"id\":1}").toString());
     assertThat(run.exitCode).isEqualTo(1);
     assertThat(run.errorMessage()).contains("stranger").contains("not in the configured catalog");

@@ -1,4 +1,4 @@
-package io.airbyte.connectors.destination.postgres;
+package io.airbyte.protocol.testing;
 
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteStream;
@@ -8,14 +8,14 @@ import io.airbyte.protocol.models.DestinationSyncMode;
 import io.airbyte.protocol.models.SyncMode;
 import java.util.List;
 
-/** Builds destination input: catalogs and JSON lines of records, states and stream statuses. */
-final class Messages {
+/** Builds destination input (tests): catalogs and JSON lines of records, states and stream statuses. */
+public final class Messages {
 
   private final StringBuilder lines = new StringBuilder();
   /** Shared by every input of a test JVM, so later syncs are extracted later, as in real life. */
   private static final java.util.concurrent.atomic.AtomicLong EMITTED_AT = new java.util.concurrent.atomic.AtomicLong(1_700_000_000_000L);
 
-  static ConfiguredAirbyteStream stream(String namespace, String name, String schema, DestinationSyncMode mode,
+  public static ConfiguredAirbyteStream stream(String namespace, String name, String schema, DestinationSyncMode mode,
       List<String> primaryKey, String cursor, long generation, long minimumGeneration) {
     return new ConfiguredAirbyteStream()
         .withStream(new AirbyteStream().withName(name).withNamespace(namespace).withJsonSchema(Jsons.deserialize(schema))
@@ -29,11 +29,11 @@ final class Messages {
         .withSyncId(42L);
   }
 
-  static ConfiguredAirbyteCatalog catalog(ConfiguredAirbyteStream... streams) {
+  public static ConfiguredAirbyteCatalog catalog(ConfiguredAirbyteStream... streams) {
     return new ConfiguredAirbyteCatalog().withStreams(List.of(streams));
   }
 
-  Messages record(String namespace, String stream, String data) {
+  public Messages record(String namespace, String stream, String data) {
     lines.append("{\"type\":\"RECORD\",\"record\":{")
         .append(namespace == null ? "" : "\"namespace\":" + Jsons.serialize(namespace) + ",")
         .append("\"stream\":").append(Jsons.serialize(stream))
@@ -42,7 +42,7 @@ final class Messages {
     return this;
   }
 
-  Messages state(String namespace, String stream, String streamState) {
+  public Messages state(String namespace, String stream, String streamState) {
     lines.append("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{")
         .append(namespace == null ? "" : "\"namespace\":" + Jsons.serialize(namespace) + ",")
         .append("\"name\":").append(Jsons.serialize(stream)).append("},\"stream_state\":").append(streamState)
@@ -50,13 +50,13 @@ final class Messages {
     return this;
   }
 
-  Messages globalState(String shared) {
+  public Messages globalState(String shared) {
     lines.append("{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":").append(shared)
         .append(",\"stream_states\":[]}}}\n");
     return this;
   }
 
-  Messages status(String namespace, String stream, String status) {
+  public Messages status(String namespace, String stream, String status) {
     lines.append("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":{")
         .append("\"stream_descriptor\":{")
         .append(namespace == null ? "" : "\"namespace\":" + Jsons.serialize(namespace) + ",")
@@ -64,7 +64,7 @@ final class Messages {
     return this;
   }
 
-  Messages line(String raw) {
+  public Messages line(String raw) {
     lines.append(raw).append('\n');
     return this;
   }

@@ -1,4 +1,4 @@
-package io.airbyte.connectors.destination.postgres;
+package io.airbyte.protocol.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.protocol.ProtocolSchema;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.kit.ConnectorRunner;
+import io.airbyte.protocol.kit.Destination;
 import io.airbyte.protocol.models.AirbyteMessage;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import java.io.ByteArrayInputStream;
@@ -20,28 +21,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Runs the destination's {@code write} in-process through the connector runner, as the platform would run it. */
-final class DestinationRun {
+/** Runs a destination's {@code write} in-process through the connector runner, as the platform would run it. */
+public final class DestinationRun {
 
-  final int exitCode;
-  final List<JsonNode> messages;
+  public final int exitCode;
+  public final List<JsonNode> messages;
 
   private DestinationRun(int exitCode, List<JsonNode> messages) {
     this.exitCode = exitCode;
     this.messages = messages;
   }
 
-  static DestinationRun write(Path dir, JsonNode config, ConfiguredAirbyteCatalog catalog, String stdin) throws IOException {
-    return write(dir, config, catalog, stdin, line -> { });
+  public static DestinationRun write(Destination destination, Path dir, JsonNode config, ConfiguredAirbyteCatalog catalog,
+      String stdin) throws IOException {
+    return write(destination, dir, config, catalog, stdin, line -> { });
   }
 
   /** @param onOutputLine called with each output line at the moment the destination emits it */
-  static DestinationRun write(Path dir, JsonNode config, ConfiguredAirbyteCatalog catalog, String stdin,
-      Consumer<String> onOutputLine) throws IOException {
+  public static DestinationRun write(Destination destination, Path dir, JsonNode config, ConfiguredAirbyteCatalog catalog,
+      String stdin, Consumer<String> onOutputLine) throws IOException {
     Path configFile = Files.writeString(Files.createTempFile(dir, "config", ".json"), Jsons.serialize(config));
     Path catalogFile = Files.writeString(Files.createTempFile(dir, "catalog", ".json"), Jsons.serialize(catalog));
     LineWatcher out = new LineWatcher(onOutputLine);
-    int code = new ConnectorRunner(new PostgresDestination(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+    int code = new ConnectorRunner(destination, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         out, Clock.systemUTC()).run("write", "--config", configFile.toString(), "--catalog", catalogFile.toString());
     List<JsonNode> messages = new ArrayList<>();
     for (String line : out.buffer.toString(StandardCharsets.UTF_8).split("\n")) {
@@ -54,15 +56,15 @@ final class DestinationRun {
     return new DestinationRun(code, messages);
   }
 
-  List<JsonNode> states() {
+  public List<JsonNode> states() {
     return ofType(AirbyteMessage.Type.STATE);
   }
 
-  List<JsonNode> ofType(AirbyteMessage.Type type) {
+  public List<JsonNode> ofType(AirbyteMessage.Type type) {
     return messages.stream().filter(m -> m.get("type").asText().equals(type.name())).toList();
   }
 
-  String errorMessage() {
+  public String errorMessage() {
     return ofType(AirbyteMessage.Type.TRACE).stream().map(m -> m.at("/trace/error/message").asText()).findFirst().orElse("");
   }
 
