@@ -2,6 +2,11 @@ package io.airbyte.protocol.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,14 +14,16 @@ import java.util.List;
 /**
  * Splits a byte stream into lines ({@code \n} or {@code \r\n}). Each line is handed out in an array
  * of its own that the caller may keep. Memory is one read buffer plus the current line: a line that
- * does not fit in the buffer is gathered in fixed-size blocks and copied once into its exact size,
- * so a 100 MB line costs about twice its size at the peak, never a growing series of copies.
+ * does not fit in the buffer is gathered in fixed-size blocks; past {@link #SPILL_BYTES} the blocks
+ * go to a temporary file, so that a very large line costs its own size in memory once assembled,
+ * not twice.
  */
 final class LineSplitter {
 
   private static final int BUFFER_SIZE = 64 * 1024;
   // well under half a G1 region, so blocks are ordinary objects, not humongous ones wasting a region each
   private static final int BLOCK_SIZE = 256 * 1024;
+  static final long SPILL_BYTES = 16L << 20;
 
   private final InputStream in;
   private final byte[] buffer = new byte[BUFFER_SIZE];
@@ -27,6 +34,9 @@ final class LineSplitter {
   private final List<byte[]> blocks = new ArrayList<>();
   private byte[] block;
   private int blockFill;
+  private Path spillFile;
+  private FileChannel spill;
+  private long spilled;
 
   LineSplitter(InputStream in) {
     this.in = in;
@@ -86,9 +96,12 @@ final class LineSplitter {
     return end > start && bytes[end - 1] == '\r' ? end - 1 : end;
   }
 
-  private void append(byte[] source, int from, int to) {
+  private void append(byte[] source, int from, int to) throws IOException {
     while (from < to) {
       if (block == null || blockFill == block.length) {
+        if ((long) blocks.size() * BLOCK_SIZE >= SPILL_BYTES) {
+          spillBlocks();
+        }
         block = new byte[BLOCK_SIZE];
         blocks.add(block);
         blockFill = 0;
@@ -100,18 +113,47 @@ final class LineSplitter {
     }
   }
 
-  private byte[] finishPartial() {
+  /** Moves the gathered (full) blocks to the spill file and lets them go. */
+  private void spillBlocks() throws IOException {
+    if (spill == null) {
+      spillFile = Files.createTempFile("airbyte-long-line-", ".bin");
+      spill = FileChannel.open(spillFile, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          StandardOpenOption.DELETE_ON_CLOSE);
+    }
+    for (byte[] full : blocks) {
+      ByteBuffer chunk = ByteBuffer.wrap(full);
+      while (chunk.hasRemaining()) {
+        spill.write(chunk, spilled + chunk.position());
+      }
+      spilled += full.length;
+    }
+    blocks.clear();
+    block = null;
+  }
+
+  private byte[] finishPartial() throws IOException {
     if (blockFill > 0 && block[blockFill - 1] == '\r') {
       blockFill--;
+    } else if (blockFill == 0 && blocks.isEmpty() && spilled > 0) {
+      throw new IllegalStateException("a spilled line always ends in a block");
     }
-    long total = (long) (blocks.size() - 1) * BLOCK_SIZE + blockFill;
+    long inBlocks = blocks.isEmpty() ? 0 : (long) (blocks.size() - 1) * BLOCK_SIZE + blockFill;
+    long total = spilled + inBlocks;
     if (total > Integer.MAX_VALUE - 16) {
-      blocks.clear();
-      block = null;
+      reset();
       throw new LineTooLongException(total);
     }
     byte[] line = new byte[(int) total];
     int at = 0;
+    if (spill != null) {
+      ByteBuffer target = ByteBuffer.wrap(line, 0, (int) spilled);
+      while (target.hasRemaining()) {
+        if (spill.read(target, target.position()) < 0) {
+          throw new IOException("the spill file of a long line ended early");
+        }
+      }
+      at = (int) spilled;
+    }
     for (int i = 0; i < blocks.size(); i++) {
       byte[] b = blocks.get(i);
       int n = i == blocks.size() - 1 ? blockFill : BLOCK_SIZE;
@@ -119,10 +161,21 @@ final class LineSplitter {
       blocks.set(i, null);
       at += n;
     }
+    reset();
+    return line;
+  }
+
+  private void reset() throws IOException {
     blocks.clear();
     block = null;
     blockFill = 0;
-    return line;
+    spilled = 0;
+    if (spill != null) {
+      spill.close();
+      spill = null;
+      Files.deleteIfExists(spillFile);
+      spillFile = null;
+    }
   }
 
   /** A line longer than a Java array can hold (2 GB). */
