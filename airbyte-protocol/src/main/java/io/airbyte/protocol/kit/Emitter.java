@@ -2,6 +2,7 @@ package io.airbyte.protocol.kit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.protocol.codec.AirbyteMessageWriter;
+import io.airbyte.protocol.json.RawJson;
 import io.airbyte.protocol.models.AirbyteConnectionStatus;
 import io.airbyte.protocol.models.AirbyteErrorTraceMessage;
 import io.airbyte.protocol.models.AirbyteEstimateTraceMessage;
@@ -53,6 +54,18 @@ public final class Emitter {
   public void record(String namespace, String stream, AirbyteMessageWriter.DataWriter data) {
     try {
       writer.writeRecord(namespace, stream, clock.millis(), data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the platform", e);
+    }
+  }
+
+  /**
+   * Messages already serialized elsewhere (e.g. records made on other threads), one per line,
+   * without a final newline; written as they are.
+   */
+  public void lines(RawJson lines) {
+    try {
+      writer.writeLine(lines);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to the platform", e);
     }
