@@ -18,7 +18,7 @@ import java.sql.Statement;
  */
 final class CsvStage implements AutoCloseable {
 
-  private static final long LOAD_BYTES = 64L << 20;
+  private static final long LOAD_BYTES = 16L << 20;
 
   private final Path file;
   private final String copySql;

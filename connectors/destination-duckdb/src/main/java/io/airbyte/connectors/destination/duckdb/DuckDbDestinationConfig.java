@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /** The config of destination-duckdb, with Airbyte's property names. */
 record DuckDbDestinationConfig(Path path, String schema) {
+
+  static final String MEMORY_LIMIT = "96MB";
 
   static DuckDbDestinationConfig from(JsonNode config) {
     String path = config.get("destination_path").asText();
@@ -34,7 +37,11 @@ record DuckDbDestinationConfig(Path path, String schema) {
       throw new ConfigErrorException("Cannot create the directory of destination_path '" + path + "': " + e.getMessage(), e);
     }
     try {
-      Connection connection = DriverManager.getConnection("jdbc:duckdb:" + path);
+      Properties props = new Properties();
+      // DuckDB's own memory is bounded too (by default it may take 80% of the machine)
+      props.setProperty("memory_limit", MEMORY_LIMIT);
+      props.setProperty("threads", "2");
+      Connection connection = DriverManager.getConnection("jdbc:duckdb:" + path, props);
       connection.setAutoCommit(false);
       return connection;
     } catch (SQLException e) {

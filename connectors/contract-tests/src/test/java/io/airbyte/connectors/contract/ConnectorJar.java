@@ -1,0 +1,32 @@
+package io.airbyte.connectors.contract;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The executable jar of a connector module, built before this module runs. */
+enum ConnectorJar {
+  SOURCE_POSTGRES("source-postgres"),
+  SOURCE_FAKER("source-faker"),
+  DESTINATION_POSTGRES("destination-postgres"),
+  DESTINATION_DUCKDB("destination-duckdb");
+
+  final String module;
+
+  ConnectorJar(String module) {
+    this.module = module;
+  }
+
+  Path jar() {
+    Path dir = Path.of(System.getProperty("connectors.dir", "connectors"));
+    Path jar = dir.resolve(module).resolve("target").resolve(module + ".jar").toAbsolutePath().normalize();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " does not exist: build the connectors first (./mvnw -B verify builds them before this module)");
+    }
+    return jar;
+  }
+
+  @Override
+  public String toString() {
+    return module;
+  }
+}

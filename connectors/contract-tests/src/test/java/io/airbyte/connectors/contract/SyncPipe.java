@@ -1,0 +1,115 @@
+package io.airbyte.connectors.contract;
+
+import io.airbyte.protocol.codec.AirbyteMessageReader;
+import io.airbyte.protocol.codec.AirbyteMessageWriter;
+import io.airbyte.protocol.codec.ProtocolLine;
+import io.airbyte.protocol.json.Jsons;
+import io.airbyte.protocol.models.AirbyteMessage;
+import io.airbyte.protocol.models.AirbyteStateMessage;
+import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code source read | destination write}, the way the platform runs a sync: every line of the
+ * source goes to the destination; the destination's echoed states are what a platform would
+ * persist. It can kill the source after it emitted a number of states, as a crash mid-sync would.
+ */
+final class SyncPipe {
+
+  private SyncPipe() {}
+
+  /**
+   * @param states the state to start from (what the destination echoed last time), or null
+   * @param killSourceAfterStates kill the source once it has emitted this many states (0: never)
+   */
+  static Result run(Path workDir, ConnectorJar source, JsonNode sourceConfig, ConnectorJar destination,
+      JsonNode destinationConfig, ConfiguredAirbyteCatalog catalog, List<AirbyteStateMessage> states,
+      int killSourceAfterStates) throws Exception {
+    Path dir = Files.createTempDirectory(workDir, "sync-");
+    Path sourceConfigFile = write(dir.resolve("source_config.json"), Jsons.serialize(sourceConfig));
+    Path destinationConfigFile = write(dir.resolve("destination_config.json"), Jsons.serialize(destinationConfig));
+    Path catalogFile = write(dir.resolve("catalog.json"), Jsons.serialize(catalog));
+    List<String> sourceArgs = new ArrayList<>(List.of("read", "--config", sourceConfigFile.toString(),
+        "--catalog", catalogFile.toString()));
+    if (states != null && !states.isEmpty()) {
+      sourceArgs.addAll(List.of("--state", write(dir.resolve("state.json"), Jsons.serialize(states)).toString()));
+    }
+    Process src = ConnectorProcess.start(source, dir.resolve("source.stderr"), sourceArgs.toArray(String[]::new));
+    Process dst = ConnectorProcess.start(destination, dir.resolve("destination.stderr"),
+        "write", "--config", destinationConfigFile.toString(), "--catalog", catalogFile.toString());
+    src.getOutputStream().close();
+
+    CompletableFuture<ConnectorProcess.Output> destinationOutput = CompletableFuture.supplyAsync(() -> {
+      try {
+        return ConnectorProcess.Output.read(dst.getInputStream());
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    long sourceRecords = 0;
+    int sourceStates = 0;
+    boolean killed = false;
+    try (AirbyteMessageReader reader = new AirbyteMessageReader(src.getInputStream());
+        OutputStream toDestination = dst.getOutputStream();
+        AirbyteMessageWriter writer = new AirbyteMessageWriter(toDestination)) {
+      for (ProtocolLine line = reader.next(); line != null; line = reader.next()) {
+        if (!(line instanceof ProtocolLine.Message m)) {
+          continue;
+        }
+        writer.writeLine(m.line());
+        if (m.message().getType() == AirbyteMessage.Type.RECORD) {
+          sourceRecords++;
+        } else if (m.message().getType() == AirbyteMessage.Type.STATE) {
+          sourceStates++;
+          if (killSourceAfterStates > 0 && sourceStates >= killSourceAfterStates) {
+            writer.flush();
+            src.destroyForcibly();
+            killed = true;
+            break;
+          }
+        }
+      }
+    }
+    if (!src.waitFor(5, TimeUnit.MINUTES) || !dst.waitFor(5, TimeUnit.MINUTES)) {
+      src.destroyForcibly();
+      dst.destroyForcibly();
+      throw new IllegalStateException("sync did not finish; see " + dir);
+    }
+    ConnectorProcess.Output out = destinationOutput.get()
+        .withExit(dst.exitValue(), Files.readString(dir.resolve("destination.stderr")));
+    return new Result(killed ? -1 : src.exitValue(), out, sourceRecords, sourceStates, dir);
+  }
+
+  private static Path write(Path file, String content) throws IOException {
+    return Files.writeString(file, content);
+  }
+
+  /** Outcome of a sync: exit codes, what the destination printed, what the source sent. */
+  record Result(int sourceExit, ConnectorProcess.Output destination, long sourceRecords, int sourceStates, Path dir) {
+
+    List<AirbyteStateMessage> echoedStates() {
+      return destination.ofType(AirbyteMessage.Type.STATE).stream().map(AirbyteMessage::getState).toList();
+    }
+
+    /** The states to start the next sync from: the last echoed state of each stream. */
+    List<AirbyteStateMessage> nextStates(List<AirbyteStateMessage> previous) {
+      java.util.LinkedHashMap<String, AirbyteStateMessage> byStream = new java.util.LinkedHashMap<>();
+      List<AirbyteStateMessage> all = new ArrayList<>(previous == null ? List.of() : previous);
+      all.addAll(echoedStates());
+      for (AirbyteStateMessage state : all) {
+        String key = state.getStream() == null ? "<global>"
+            : state.getStream().getStreamDescriptor().getNamespace() + "." + state.getStream().getStreamDescriptor().getName();
+        byStream.put(key, state.withDestinationStats(null));
+      }
+      return new ArrayList<>(byStream.values());
+    }
+  }
+}
