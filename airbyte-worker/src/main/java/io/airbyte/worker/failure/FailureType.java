@@ -1,0 +1,43 @@
+package io.airbyte.worker.failure;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.airbyte.protocol.models.AirbyteErrorTraceMessage;
+
+/** What kind of failure; JSON values as Airbyte's {@code failureType}. */
+public enum FailureType {
+  CONFIG_ERROR("config_error", false),
+  SYSTEM_ERROR("system_error", true),
+  TRANSIENT_ERROR("transient_error", true),
+  HEARTBEAT_TIMEOUT("heartbeat_timeout", true),
+  MANUAL_CANCELLATION("manual_cancellation", false);
+
+  private final String value;
+  private final boolean retryable;
+
+  FailureType(String value, boolean retryable) {
+    this.value = value;
+    this.retryable = retryable;
+  }
+
+  @JsonValue
+  public String value() {
+    return value;
+  }
+
+  /** Whether another attempt may succeed: a wrong config or a cancellation will not change by retrying. */
+  public boolean retryable() {
+    return retryable;
+  }
+
+  /** The type a connector's TRACE ERROR names; a missing type is a system error, as in Airbyte. */
+  public static FailureType of(AirbyteErrorTraceMessage.FailureType traceType) {
+    if (traceType == null) {
+      return SYSTEM_ERROR;
+    }
+    return switch (traceType) {
+      case CONFIG_ERROR -> CONFIG_ERROR;
+      case TRANSIENT_ERROR -> TRANSIENT_ERROR;
+      case SYSTEM_ERROR -> SYSTEM_ERROR;
+    };
+  }
+}

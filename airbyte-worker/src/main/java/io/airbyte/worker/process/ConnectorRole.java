@@ -1,0 +1,13 @@
+package io.airbyte.worker.process;
+
+/** Which side a connector plays; part of its process or container name and labels. */
+public enum ConnectorRole {
+  SOURCE,
+  DESTINATION,
+  /** spec of an image whose side is not known yet */
+  CONNECTOR;
+
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

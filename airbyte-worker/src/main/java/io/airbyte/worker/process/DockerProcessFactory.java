@@ -1,0 +1,149 @@
+package io.airbyte.worker.process;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs connectors in Docker containers. The stdio goes through a {@code docker run --rm -i --init}
+ * child process, because attaching to a container's stdin with docker-java never delivers EOF;
+ * docker-java does the rest: image presence and pulls, kill, and removing leftover containers.
+ * The attempt's job directory is mounted read-only at {@code /config}; containers carry labels
+ * (job, attempt, role) and the configured network, memory and CPU limits.
+ */
+public final class DockerProcessFactory implements ProcessFactory {
+
+  static final String MANAGED_LABEL = "io.airbyte.managed-by";
+  static final String MANAGED_VALUE = "airbyte-worker";
+  private static final String CONFIG_MOUNT = "/config";
+  private static final String WORKSPACE_MOUNT = "/workspace";
+  private static final Logger LOG = LoggerFactory.getLogger(DockerProcessFactory.class);
+
+  private final DockerClient docker;
+  private final DockerSettings settings;
+  private final String dockerCommand;
+
+  public DockerProcessFactory(DockerClient docker, DockerSettings settings) {
+    this(docker, settings, "docker");
+  }
+
+  DockerProcessFactory(DockerClient docker, DockerSettings settings, String dockerCommand) {
+    this.docker = docker;
+    this.settings = settings;
+    this.dockerCommand = dockerCommand;
+  }
+
+  @Override
+  public ConnectorProcess create(LaunchRequest request) throws ConnectorLaunchException {
+    String image = request.connector().image();
+    ensureImage(image);
+    String name = ProcessNames.of(request);
+    List<String> command = command(request, name);
+    LOG.info("Starting container {}: {}", name, String.join(" ", command));
+    try {
+      Process process = new ProcessBuilder(command).start();
+      return new ChildProcess(name, process, () -> killContainer(name));
+    } catch (IOException e) {
+      throw new ConnectorLaunchException("Cannot run the docker command line for " + image + ": " + e.getMessage(), e);
+    }
+  }
+
+  List<String> command(LaunchRequest request, String name) {
+    List<String> command = new ArrayList<>(List.of(dockerCommand, "run", "--rm", "-i", "--init", "--name", name));
+    labels(request).forEach((k, v) -> command.addAll(List.of("--label", k + "=" + v)));
+    if (settings.network() != null && !settings.network().isBlank()) {
+      command.addAll(List.of("--network", settings.network()));
+    }
+    if (settings.memoryLimit() != null && !settings.memoryLimit().isBlank()) {
+      command.addAll(List.of("--memory", settings.memoryLimit()));
+    }
+    if (settings.cpuLimit() != null && !settings.cpuLimit().isBlank()) {
+      command.addAll(List.of("--cpus", settings.cpuLimit()));
+    }
+    settings.environment().forEach((k, v) -> command.addAll(List.of("-e", k + "=" + v)));
+    String filesDir;
+    if (settings.workspaceVolume() == null || settings.workspaceVolume().isBlank()) {
+      command.addAll(List.of("-v", request.jobDirectory().toAbsolutePath() + ":" + CONFIG_MOUNT + ":ro"));
+      filesDir = CONFIG_MOUNT;
+    } else {
+      Path relative = settings.workspaceRoot().toAbsolutePath().relativize(request.jobDirectory().toAbsolutePath());
+      command.addAll(List.of("-v", settings.workspaceVolume() + ":" + WORKSPACE_MOUNT + ":ro"));
+      filesDir = WORKSPACE_MOUNT + "/" + relative.toString().replace('\\', '/');
+    }
+    command.add(request.connector().image());
+    command.addAll(request.argsWithPaths(file -> filesDir + "/" + file));
+    return command;
+  }
+
+  private static Map<String, String> labels(LaunchRequest request) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(MANAGED_LABEL, MANAGED_VALUE);
+    labels.put("io.airbyte.job-id", request.jobId());
+    labels.put("io.airbyte.attempt", Integer.toString(request.attempt()));
+    labels.put("io.airbyte.role", request.role().label());
+    labels.put("io.airbyte.command", request.command());
+    labels.putAll(request.labels());
+    return labels;
+  }
+
+  private void ensureImage(String image) throws ConnectorLaunchException {
+    try {
+      docker.inspectImageCmd(image).exec();
+      return;
+    } catch (NotFoundException e) {
+      LOG.info("Image {} is not present; pulling it", image);
+    } catch (RuntimeException e) {
+      throw new ConnectorLaunchException("Cannot reach the Docker daemon to run " + image + ": " + e.getMessage(), e);
+    }
+    try {
+      if (!docker.pullImageCmd(image).start().awaitCompletion(30, TimeUnit.MINUTES)) {
+        throw new ConnectorLaunchException("Pulling image " + image + " did not finish within 30 minutes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectorLaunchException("Interrupted while pulling image " + image, e);
+    } catch (RuntimeException e) {
+      throw new ConnectorLaunchException("Image " + image + " is not present and cannot be pulled: " + e.getMessage(), e);
+    }
+  }
+
+  private void killContainer(String name) {
+    try {
+      docker.killContainerCmd(name).exec();
+    } catch (NotFoundException e) {
+      // already gone (--rm)
+    } catch (RuntimeException e) {
+      // not running any more, or the daemon is gone: removal below or the start-up cleanup handles it
+      LOG.debug("docker kill {}: {}", name, e.toString());
+    }
+  }
+
+  /** Removes every container this worker's kind started that is still there (a crashed worker's). */
+  @Override
+  public int cleanupLeftovers() {
+    List<Container> leftovers = docker.listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(MANAGED_LABEL, MANAGED_VALUE))
+        .exec();
+    int removed = 0;
+    for (Container container : leftovers) {
+      try {
+        docker.removeContainerCmd(container.getId()).withForce(true).exec();
+        removed++;
+        LOG.info("Removed leftover connector container {} ({})", String.join(",", container.getNames()), container.getImage());
+      } catch (NotFoundException e) {
+        // removed meanwhile
+      }
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,43 @@
+package io.airbyte.worker.process;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One connector run: the command line ({@code read --config source_config.json …}) and the files of
+ * the attempt's job directory it reads. The contract of every {@link ProcessFactory}: each
+ * argument equal to the name of one of {@code files} is replaced by the path under which the
+ * connector sees that file (the files are read-only to it); everything else is passed as is.
+ */
+public record LaunchRequest(
+    String jobId,
+    int attempt,
+    ConnectorRole role,
+    ConnectorDefinition connector,
+    Path jobDirectory,
+    List<String> files,
+    List<String> args,
+    Map<String, String> labels) {
+
+  public LaunchRequest {
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(connector, "connector");
+    Objects.requireNonNull(jobDirectory, "jobDirectory");
+    files = List.copyOf(files);
+    args = List.copyOf(args);
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  /** The connector command: spec, check, discover, read or write. */
+  public String command() {
+    return args.isEmpty() ? "run" : args.get(0);
+  }
+
+  /** The arguments with file names replaced through {@code pathOf}. */
+  public List<String> argsWithPaths(java.util.function.Function<String, String> pathOf) {
+    return args.stream().map(a -> files.contains(a) ? pathOf.apply(a) : a).toList();
+  }
+}

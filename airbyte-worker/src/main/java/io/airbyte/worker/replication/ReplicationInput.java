@@ -1,0 +1,38 @@
+package io.airbyte.worker.replication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.protocol.models.AirbyteStateMessage;
+import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
+import io.airbyte.worker.process.ConnectorDefinition;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One attempt of a sync: the connectors and their configs, the connection's configured catalog
+ * (source names, selected streams only), its field selection and namespace mapping, and the state to
+ * start from.
+ */
+public record ReplicationInput(
+    String connectionId,
+    String jobId,
+    int attempt,
+    ConnectorDefinition source,
+    JsonNode sourceConfig,
+    ConnectorDefinition destination,
+    JsonNode destinationConfig,
+    ConfiguredAirbyteCatalog catalog,
+    List<FieldSelection> fieldSelections,
+    NamespaceMapping namespaceMapping,
+    List<AirbyteStateMessage> state) {
+
+  public ReplicationInput {
+    Objects.requireNonNull(connectionId, "connectionId");
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(catalog, "catalog");
+    fieldSelections = fieldSelections == null ? List.of() : List.copyOf(fieldSelections);
+    namespaceMapping = namespaceMapping == null ? NamespaceMapping.identity() : namespaceMapping;
+    state = state == null ? List.of() : List.copyOf(state);
+  }
+}

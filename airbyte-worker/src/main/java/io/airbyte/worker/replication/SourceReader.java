@@ -1,0 +1,255 @@
+package io.airbyte.worker.replication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.protocol.codec.AirbyteMessageReader;
+import io.airbyte.protocol.codec.ProtocolLine;
+import io.airbyte.protocol.json.Jsons;
+import io.airbyte.protocol.json.RawJson;
+import io.airbyte.protocol.models.AirbyteEstimateTraceMessage;
+import io.airbyte.protocol.models.AirbyteMessage;
+import io.airbyte.protocol.models.AirbyteRecordMessage;
+import io.airbyte.protocol.models.AirbyteStateMessage;
+import io.airbyte.protocol.models.AirbyteStateType;
+import io.airbyte.protocol.models.AirbyteStreamStatusTraceMessage;
+import io.airbyte.protocol.models.AirbyteTraceMessage;
+import io.airbyte.protocol.models.StreamDescriptor;
+import io.airbyte.worker.failure.FailureOrigin;
+import io.airbyte.worker.failure.FailureReason;
+import io.airbyte.worker.log.AttemptLog;
+import io.airbyte.worker.log.ConnectorMessages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the source's stdout and feeds the queue: records (renamed or trimmed only when the
+ * connection says so, otherwise the very line the source wrote), states (tracked until the
+ * destination echoes them) and stream statuses (which the destination needs to finish a stream);
+ * estimates go to the stats, logs and errors to the attempt log. Lines that are not messages are
+ * counted and logged, never fatal.
+ */
+final class SourceReader implements Runnable {
+
+  private static final int LOGGED_BAD_LINES = 100;
+
+  private final InputStream stdout;
+  private final CatalogMapping mapping;
+  private final LineQueue queue;
+  private final StateTracker states;
+  private final SyncStats stats;
+  private final AttemptLog log;
+  private final AttemptFailures failures;
+  private final Map<StreamDescriptor, Long> sinceStreamState = new HashMap<>();
+  private final Set<StreamDescriptor> unknownStreams = new HashSet<>();
+  private long sinceAnyState;
+  private volatile long lastActivityNanos = System.nanoTime();
+  private volatile boolean waitingOnQueue;
+  private volatile boolean stopping;
+  // the last record's stream, to skip the map lookup while a stream's records come in a row
+  private String lastNamespace;
+  private String lastName;
+  private StreamRoute lastRoute;
+  private StreamStats lastStats;
+
+  SourceReader(InputStream stdout, CatalogMapping mapping, LineQueue queue, StateTracker states, SyncStats stats,
+      AttemptLog log, AttemptFailures failures) {
+    this.stdout = stdout;
+    this.mapping = mapping;
+    this.queue = queue;
+    this.states = states;
+    this.stats = stats;
+    this.log = log;
+    this.failures = failures;
+  }
+
+  @Override
+  public void run() {
+    try (AirbyteMessageReader reader = new AirbyteMessageReader(stdout)) {
+      ProtocolLine line;
+      while ((line = reader.next()) != null) {
+        lastActivityNanos = System.nanoTime();
+        if (line instanceof ProtocolLine.Message m) {
+          if (!handle(m)) {
+            return;
+          }
+        } else if (line instanceof ProtocolLine.NotAMessage bad) {
+          long n = stats.malformedSourceLines.incrementAndGet();
+          if (n <= LOGGED_BAD_LINES) {
+            log.connector("source", "STDOUT", "line " + bad.lineNumber() + " is not a message (" + bad.reason() + "): "
+                + bad.excerpt(1000));
+          }
+        }
+      }
+    } catch (IOException e) {
+      if (!stopping) {
+        failures.add(FailureReason.fromException(FailureOrigin.REPLICATION, io.airbyte.worker.failure.FailureType.TRANSIENT_ERROR,
+            "Lost the output of the source: " + e.getMessage(), e));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      failures.add(FailureReason.fromException(FailureOrigin.REPLICATION, io.airbyte.worker.failure.FailureType.SYSTEM_ERROR,
+          "The replication failed while reading the source: " + e, e));
+    } finally {
+      queue.finish();
+      long bad = stats.malformedSourceLines.get();
+      if (bad > 0) {
+        log.platformWarn("The source wrote " + bad + " line(s) that are not protocol messages; they were skipped");
+      }
+    }
+  }
+
+  /** False when the queue was aborted (the destination is gone): reading on is pointless. */
+  private boolean handle(ProtocolLine.Message m) throws InterruptedException {
+    AirbyteMessage message = m.message();
+    switch (message.getType()) {
+      case RECORD -> {
+        return record(m);
+      }
+      case STATE -> {
+        return state(message.getState(), m.line());
+      }
+      case TRACE -> {
+        return trace(message, m.line());
+      }
+      case LOG -> ConnectorMessages.log(log, "source", message);
+      case CONTROL -> log.platformWarn("The source sent a CONTROL message (" + message.getControl().getType()
+          + "); updating a connector's config from a sync is not supported, it is ignored");
+      default -> log.connector("source", "DEBUG", "ignored a " + message.getType() + " message");
+    }
+    return true;
+  }
+
+  private boolean record(ProtocolLine.Message m) throws InterruptedException {
+    AirbyteRecordMessage record = m.message().getRecord();
+    if (lastRoute == null || !record.getStream().equals(lastName) || !java.util.Objects.equals(record.getNamespace(), lastNamespace)) {
+      StreamDescriptor source = new StreamDescriptor().withName(record.getStream()).withNamespace(record.getNamespace());
+      StreamRoute route = mapping.route(source);
+      if (route == null) {
+        if (unknownStreams.add(source)) {
+          log.platformWarn("The source sent records of stream " + source.getNamespace() + "." + source.getName()
+              + ", which is not in the connection's catalog; they are dropped");
+        }
+        return true;
+      }
+      lastRoute = route;
+      lastName = record.getStream();
+      lastNamespace = record.getNamespace();
+      lastStats = stats.stream(source);
+    }
+    RawJson out = lastRoute.passThrough() ? m.line() : rewrite(m.message(), lastRoute);
+    lastStats.recordsEmitted.incrementAndGet();
+    lastStats.bytesEmitted.addAndGet(out.length());
+    sinceAnyState++;
+    sinceStreamState.merge(lastRoute.source(), 1L, Long::sum);
+    return offer(out);
+  }
+
+  private static RawJson rewrite(AirbyteMessage message, StreamRoute route) {
+    AirbyteRecordMessage record = message.getRecord();
+    if (route.filtersFields()) {
+      JsonNode data = record.getData();
+      if (data instanceof ObjectNode object) {
+        object.retain(route.fields());
+      }
+    }
+    record.setNamespace(route.destination().getNamespace());
+    record.setStream(route.destination().getName());
+    return serialize(message);
+  }
+
+  private boolean state(AirbyteStateMessage state, RawJson line) throws InterruptedException {
+    long count;
+    if (state.getType() == AirbyteStateType.STREAM && state.getStream() != null) {
+      Long since = sinceStreamState.remove(state.getStream().getStreamDescriptor());
+      count = since == null ? 0 : since;
+    } else {
+      count = sinceAnyState;
+      sinceStreamState.clear();
+    }
+    sinceAnyState = 0;
+    AirbyteStateMessage forDestination = mapping.toDestination(state);
+    states.sent(state, forDestination, count);
+    return offer(forDestination == state ? line : serialize(AirbyteMessage.Type.STATE, forDestination));
+  }
+
+  private boolean trace(AirbyteMessage message, RawJson line) throws InterruptedException {
+    AirbyteTraceMessage trace = message.getTrace();
+    switch (trace.getType()) {
+      case ERROR -> {
+        ConnectorMessages.log(log, "source", message);
+        failures.add(FailureReason.fromTrace(FailureOrigin.SOURCE, trace.getError(), ConnectorMessages.emittedAt(trace)));
+      }
+      case ESTIMATE -> estimate(trace.getEstimate());
+      case STREAM_STATUS -> {
+        AirbyteStreamStatusTraceMessage status = trace.getStreamStatus();
+        StreamDescriptor source = status.getStreamDescriptor();
+        if (source != null && mapping.route(source) != null) {
+          stats.stream(source).status = String.valueOf(status.getStatus());
+          if (mapping.isIdentity()) {
+            return offer(line);
+          }
+          AirbyteMessage copy = Jsons.convert(message, AirbyteMessage.class);
+          copy.getTrace().getStreamStatus().setStreamDescriptor(mapping.toDestination(source));
+          return offer(serialize(copy));
+        }
+      }
+      default -> {
+        // analytics traces are for Airbyte Cloud's telemetry; nothing to do here
+      }
+    }
+    return true;
+  }
+
+  private void estimate(AirbyteEstimateTraceMessage estimate) {
+    if (estimate.getType() == AirbyteEstimateTraceMessage.Type.STREAM && estimate.getName() != null) {
+      StreamDescriptor source = new StreamDescriptor().withName(estimate.getName()).withNamespace(estimate.getNamespace());
+      if (mapping.route(source) != null) {
+        StreamStats s = stats.stream(source);
+        if (estimate.getRowEstimate() != null) {
+          s.estimatedRecords.set(estimate.getRowEstimate());
+        }
+        if (estimate.getByteEstimate() != null) {
+          s.estimatedBytes.set(estimate.getByteEstimate());
+        }
+      }
+    }
+  }
+
+  private boolean offer(RawJson line) throws InterruptedException {
+    waitingOnQueue = true;
+    try {
+      return queue.put(line);
+    } finally {
+      waitingOnQueue = false;
+      lastActivityNanos = System.nanoTime();
+    }
+  }
+
+  private static RawJson serialize(AirbyteMessage.Type type, AirbyteStateMessage state) {
+    return serialize(new AirbyteMessage().withType(type).withState(state));
+  }
+
+  private static RawJson serialize(AirbyteMessage message) {
+    try {
+      byte[] bytes = Jsons.mapper().writeValueAsBytes(message);
+      return new RawJson(bytes, 0, bytes.length);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write a " + message.getType() + " message", e);
+    }
+  }
+
+  /** Nanoseconds since the source last wrote a line, or 0 while the source waits on a full queue. */
+  long silentNanos() {
+    return waitingOnQueue ? 0 : System.nanoTime() - lastActivityNanos;
+  }
+
+  /** The engine is stopping the source: errors reading its output are expected now. */
+  void stopping() {
+    stopping = true;
+  }
+}

@@ -1,0 +1,56 @@
+package io.airbyte.worker.replication;
+
+import io.airbyte.protocol.models.StreamDescriptor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The live statistics of one attempt. */
+final class SyncStats {
+
+  private final Map<StreamDescriptor, StreamStats> streams = new ConcurrentHashMap<>();
+  final AtomicLong statesEmitted = new AtomicLong();
+  final AtomicLong statesCommitted = new AtomicLong();
+  final AtomicLong malformedSourceLines = new AtomicLong();
+  final AtomicLong malformedDestinationLines = new AtomicLong();
+  private final Clock clock;
+  private final long startMillis;
+
+  SyncStats(Clock clock) {
+    this.clock = clock;
+    this.startMillis = clock.millis();
+  }
+
+  StreamStats stream(StreamDescriptor descriptor) {
+    return streams.computeIfAbsent(descriptor, StreamStats::new);
+  }
+
+  /** Emitted counts of every stream now: what a state sent now covers. */
+  Map<StreamDescriptor, long[]> emittedNow() {
+    Map<StreamDescriptor, long[]> now = new HashMap<>();
+    streams.forEach((d, s) -> now.put(d, new long[] {s.recordsEmitted.get(), s.bytesEmitted.get()}));
+    return now;
+  }
+
+  void commit(Map<StreamDescriptor, long[]> emittedThen) {
+    emittedThen.forEach((d, counts) -> stream(d).commitUpTo(counts[0], counts[1]));
+  }
+
+  /** At a successful end everything emitted is committed. */
+  void commitAll() {
+    commit(emittedNow());
+  }
+
+  SyncProgress snapshot() {
+    List<StreamProgress> list = new ArrayList<>();
+    streams.values().forEach(s -> list.add(s.snapshot()));
+    list.sort(Comparator.comparing((StreamProgress p) -> String.valueOf(p.streamNamespace())).thenComparing(StreamProgress::streamName));
+    return SyncProgress.of(list, statesEmitted.get(), statesCommitted.get(), malformedSourceLines.get(),
+        malformedDestinationLines.get(), clock.millis() - startMillis);
+  }
+}
