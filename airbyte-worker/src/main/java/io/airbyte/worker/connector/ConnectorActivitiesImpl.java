@@ -78,6 +78,7 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
     Path dir = directories.attempt(jobId, 0);
     FailureOrigin origin = role == ConnectorRole.DESTINATION ? FailureOrigin.DESTINATION : FailureOrigin.SOURCE;
     String tag = role == ConnectorRole.CONNECTOR ? "connector" : role.label();
+    String what = role == ConnectorRole.CONNECTOR ? "The connector" : "The " + tag + " connector";
     try (AttemptLog log = AttemptLog.in(dir, clock)) {
       List<String> files = List.of();
       if (config != null) {
@@ -95,24 +96,26 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
             e.getMessage(), e), log.path());
       }
       try (process) {
-        return collect(process, log, tag, origin, expected, payload);
+        return collect(process, log, tag, what, origin, expected, payload);
       }
     }
   }
 
-  private <T> ConnectorJobResult<T> collect(ConnectorProcess process, AttemptLog log, String tag, FailureOrigin origin,
+  private <T> ConnectorJobResult<T> collect(ConnectorProcess process, AttemptLog log, String tag, String what,
+      FailureOrigin origin,
       AirbyteMessage.Type expected, Function<AirbyteMessage, T> payload) {
     StderrPump stderr = StderrPump.start(process.stderr(), log, tag);
     T output = null;
     FailureReason traced = null;
     try {
       process.stdin().close();
-      Thread reader = Thread.currentThread();
+      java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
       // a connector that neither answers nor exits is stopped at the timeout
       Thread watchdog = new Thread(() -> {
         try {
           if (!process.waitFor(timeout)) {
             log.platformWarn(process.name() + " did not finish within " + timeout + "; stopping it");
+            timedOut.set(true);
             process.kill();
           }
         } catch (InterruptedException e) {
@@ -141,10 +144,10 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
       boolean ended = process.waitFor(timeout);
       stderr.awaitEnd(2000);
       watchdog.interrupt();
-      if (!ended) {
+      if (!ended || timedOut.get()) {
         process.kill();
         return failed(log, FailureReason.of(origin, FailureType.SYSTEM_ERROR,
-            process.name() + " did not exit within " + timeout, null));
+            process.name() + " did not finish within " + timeout, String.join("\n", stderr.lastLines())));
       }
       int exit = process.exitCode();
       if (traced != null) {
@@ -152,11 +155,11 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
       }
       if (exit != 0) {
         return failed(log, FailureReason.of(origin, FailureType.SYSTEM_ERROR,
-            "The " + tag + " connector failed (exit code " + exit + ")", String.join("\n", stderr.lastLines())));
+            what + " failed (exit code " + exit + ")", String.join("\n", stderr.lastLines())));
       }
       if (output == null) {
         return failed(log, FailureReason.of(origin, FailureType.SYSTEM_ERROR,
-            "The " + tag + " connector ended without a " + expected + " message", String.join("\n", stderr.lastLines())));
+            what + " ended without a " + expected + " message", String.join("\n", stderr.lastLines())));
       }
       log.platform(expected + " received");
       return new ConnectorJobResult<>(output, null, log.path());

@@ -48,7 +48,8 @@ public final class DockerProcessFactory implements ProcessFactory {
     ensureImage(image);
     String name = ProcessNames.of(request);
     List<String> command = command(request, name);
-    LOG.info("Starting container {}: {}", name, String.join(" ", command));
+    // the command line without -e values, which may hold secrets
+    LOG.info("Starting container {} of {}: {}", name, image, String.join(" ", request.args()));
     try {
       Process process = new ProcessBuilder(command).start();
       return new ChildProcess(name, process, () -> killContainer(name));
