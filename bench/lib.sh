@@ -63,3 +63,80 @@ bench_result() {
     printf "RESULT name=%s rows=%d seconds=%.3f rows_per_s=%.0f mb_per_s=%.1f ratio_vs_copy=%.2f peak_rss_mb=%.0f\n",
       n, r, s, r / s, b / 1e6 / s, c / s, p }'
 }
+
+# The JVM options the benchmarks run connectors with.
+BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xmx192m"
+
+# Writes DIR/source.json (bench_src), DIR/pg_dest.json (bench_dst, schema bench_out),
+# DIR/duck_dest.json and DIR/catalog.json (bench_events, full refresh overwrite, destination default
+# namespace), and DIR/catalog_discovered.json (the same with the discovered namespace) from the
+# source-postgres jar's discover.
+bench_configs() {
+  local dir="$1"
+  cat > "$dir/source.json" <<EOF
+{"host": "localhost", "port": 5432, "database": "bench_src", "username": "bench", "password": "bench",
+ "schemas": ["public"], "ssl_mode": {"mode": "disable"}}
+EOF
+  cat > "$dir/pg_dest.json" <<EOF
+{"host": "localhost", "port": 5432, "database": "bench_dst", "username": "bench", "password": "bench",
+ "schema": "bench_out", "ssl_mode": {"mode": "disable"}}
+EOF
+  cat > "$dir/duck_dest.json" <<EOF
+{"destination_path": "$dir/bench.duckdb", "schema": "bench_out"}
+EOF
+  java $BENCH_JAVA_OPTS -jar connectors/source-postgres/target/source-postgres.jar discover --config "$dir/source.json" \
+    | python3 -c "
+import sys, json
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get('type') == 'CATALOG':
+        s = [s for s in m['catalog']['streams'] if s['name'] == 'bench_events'][0]
+        configured = {'streams': [{'stream': s, 'sync_mode': 'full_refresh', 'destination_sync_mode': 'overwrite',
+                                   'generation_id': 1, 'minimum_generation_id': 1, 'sync_id': 1}]}
+        # as discovered (namespace public): what the platform gives its engine
+        json.dump(configured, open('$dir/catalog_discovered.json', 'w'))
+        s.pop('namespace', None)  # 'destination default': tables land in the destination's schema bench_out
+        json.dump(configured, open('$dir/catalog.json', 'w'))
+        break
+else:
+    sys.exit('discover found no bench_events stream')"
+}
+
+# The raw pipe: psql COPY TO STDOUT | psql COPY FROM STDIN into an empty typed copy of the table.
+# Prints its RESULT line and sets COPY_SECONDS.
+bench_copy_case() {
+  local dir="$1" rows="$2" start
+  bench_psql bench_dst -c "CREATE SCHEMA IF NOT EXISTS bench_copy; DROP TABLE IF EXISTS bench_copy.bench_events;" >/dev/null
+  PGPASSWORD=bench pg_dump -h localhost -U bench -d bench_src -s -t public.bench_events \
+    | sed 's/public\./bench_copy./g' | grep -v '^SELECT pg_catalog.set_config' | bench_psql bench_dst >/dev/null
+  start=$(bench_now)
+  bench_psql bench_src -c "COPY public.bench_events TO STDOUT" \
+    | tee >(wc -c > "$dir/copy_bytes") | bench_psql bench_dst -c "COPY bench_copy.bench_events FROM STDIN"
+  COPY_SECONDS=$(awk -v a="$start" -v b="$(bench_now)" 'BEGIN { print b - a }')
+  sleep 0.2
+  bench_result copy "$rows" "$COPY_SECONDS" "$(cat "$dir/copy_bytes")" "$COPY_SECONDS" 0
+}
+
+# source-postgres read | DEST write, the connectors alone; prints RESULT and sets CASE_SECONDS.
+# args: dir rows name dest config
+bench_pipe_case() {
+  local dir="$1" rows="$2" name="$3" dest="$4" config="$5" start rss
+  start=$(bench_now)
+  bench_rss "$dir/src_rss" java $BENCH_JAVA_OPTS -jar connectors/source-postgres/target/source-postgres.jar read \
+      --config "$dir/source.json" --catalog "$dir/catalog.json" \
+    | tee >(wc -c > "$dir/${name}_bytes") \
+    | bench_rss "$dir/dst_rss" java $BENCH_JAVA_OPTS -jar "connectors/$dest/target/$dest.jar" write \
+      --config "$dir/$config" --catalog "$dir/catalog.json" > "$dir/${name}_out"
+  CASE_SECONDS=$(awk -v a="$start" -v b="$(bench_now)" 'BEGIN { print b - a }')
+  sleep 0.2
+  grep -q '"type":"STATE"' "$dir/${name}_out" || { echo "$name: the destination committed no state" >&2; cat "$dir/${name}_out" >&2; return 1; }
+  rss=$(awk 'FNR == 1 && $1 > m { m = $1 } END { print m / 1024 }' "$dir/src_rss" "$dir/dst_rss")
+  bench_result "$name" "$rows" "$CASE_SECONDS" "$(cat "$dir/${name}_bytes")" "$COPY_SECONDS" "$rss"
+}
+
+# Fails unless bench_dst's bench_out.bench_events holds ROWS rows.
+bench_check_rows() {
+  local name="$1" rows="$2" count
+  count=$(bench_psql bench_dst -tAc "SELECT count(*) FROM bench_out.bench_events")
+  [ "$count" = "$rows" ] || { echo "$name: $count rows in the destination, expected $rows" >&2; return 1; }
+}

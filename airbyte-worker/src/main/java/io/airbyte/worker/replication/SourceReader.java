@@ -43,7 +43,6 @@ final class SourceReader implements Runnable {
   private final SyncStats stats;
   private final AttemptLog log;
   private final AttemptFailures failures;
-  private final Map<StreamDescriptor, Long> sinceStreamState = new HashMap<>();
   private final Set<StreamDescriptor> unknownStreams = new HashSet<>();
   private long sinceAnyState;
   private volatile long lastActivityNanos = System.nanoTime();
@@ -54,6 +53,8 @@ final class SourceReader implements Runnable {
   private String lastName;
   private StreamRoute lastRoute;
   private StreamStats lastStats;
+  private RecordRenamer lastRenamer;
+  private final Map<StreamDescriptor, RecordRenamer> renamers = new HashMap<>();
 
   SourceReader(InputStream stdout, CatalogMapping mapping, LineQueue queue, StateTracker states, SyncStats stats,
       AttemptLog log, AttemptFailures failures) {
@@ -140,16 +141,17 @@ final class SourceReader implements Runnable {
       lastName = record.getStream();
       lastNamespace = record.getNamespace();
       lastStats = stats.stream(source);
+      lastRenamer = renamers.computeIfAbsent(source, s -> new RecordRenamer(route.destination()));
     }
-    RawJson out = lastRoute.passThrough() ? m.line() : rewrite(m.message(), lastRoute);
+    RawJson out = lastRoute.passThrough() ? m.line() : rewrite(m.message(), lastRoute, lastRenamer);
     lastStats.recordsEmitted.incrementAndGet();
     lastStats.bytesEmitted.addAndGet(out.length());
     sinceAnyState++;
-    sinceStreamState.merge(lastRoute.source(), 1L, Long::sum);
+    lastStats.sinceState++;
     return offer(out);
   }
 
-  private static RawJson rewrite(AirbyteMessage message, StreamRoute route) {
+  private static RawJson rewrite(AirbyteMessage message, StreamRoute route, RecordRenamer renamer) {
     AirbyteRecordMessage record = message.getRecord();
     if (route.filtersFields()) {
       JsonNode data = record.getData();
@@ -157,19 +159,21 @@ final class SourceReader implements Runnable {
         object.retain(route.fields());
       }
     }
-    record.setNamespace(route.destination().getNamespace());
-    record.setStream(route.destination().getName());
-    return serialize(message);
+    return renamer.rename(message, route);
   }
 
   private boolean state(AirbyteStateMessage state, RawJson line) throws InterruptedException {
     long count;
     if (state.getType() == AirbyteStateType.STREAM && state.getStream() != null) {
-      Long since = sinceStreamState.remove(state.getStream().getStreamDescriptor());
-      count = since == null ? 0 : since;
+      StreamDescriptor stream = state.getStream().getStreamDescriptor();
+      StreamStats counted = stream == null || mapping.route(stream) == null ? null : stats.stream(stream);
+      count = counted == null ? 0 : counted.sinceState;
+      if (counted != null) {
+        counted.sinceState = 0;
+      }
     } else {
       count = sinceAnyState;
-      sinceStreamState.clear();
+      stats.forEachStream(s -> s.sinceState = 0);
     }
     sinceAnyState = 0;
     AirbyteStateMessage forDestination = mapping.toDestination(state);

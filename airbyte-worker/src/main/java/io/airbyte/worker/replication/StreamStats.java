@@ -14,6 +14,8 @@ final class StreamStats {
   final AtomicLong estimatedRecords = new AtomicLong(-1);
   final AtomicLong estimatedBytes = new AtomicLong(-1);
   volatile String status;
+  /** Records since this stream's last state; the source thread's alone. */
+  long sinceState;
 
   StreamStats(StreamDescriptor stream) {
     this.stream = stream;

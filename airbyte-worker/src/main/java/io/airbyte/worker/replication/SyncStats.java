@@ -30,6 +30,10 @@ final class SyncStats {
     return streams.computeIfAbsent(descriptor, StreamStats::new);
   }
 
+  void forEachStream(java.util.function.Consumer<StreamStats> action) {
+    streams.values().forEach(action);
+  }
+
   /** Emitted counts of every stream now: what a state sent now covers. */
   Map<StreamDescriptor, long[]> emittedNow() {
     Map<StreamDescriptor, long[]> now = new HashMap<>();

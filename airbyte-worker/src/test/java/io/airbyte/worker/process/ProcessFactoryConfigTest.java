@@ -1,0 +1,54 @@
+package io.airbyte.worker.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProcessFactoryConfigTest {
+
+  @Test
+  void localIsTheDefault() {
+    ProcessFactoryConfig config = ProcessFactoryConfig.fromEnvironment(Map.of());
+    assertThat(config.kind()).isEqualTo("local");
+    assertThat(config.create()).isInstanceOf(LocalProcessFactory.class);
+  }
+
+  @Test
+  void dockerSettingsComeFromTheEnvironment() {
+    ProcessFactoryConfig config = ProcessFactoryConfig.fromEnvironment(Map.of("AIRBYTE_PROCESS_FACTORY", "Docker",
+        "AIRBYTE_DOCKER_NETWORK", "airbyte_net", "AIRBYTE_CONNECTOR_MEMORY_LIMIT", "2g", "AIRBYTE_CONNECTOR_CPU_LIMIT", "1.5",
+        "AIRBYTE_WORKSPACE_ROOT", "/data/workspace", "AIRBYTE_WORKSPACE_VOLUME", "airbyte_workspace",
+        "AIRBYTE_CONNECTOR_ENV_JAVA_OPTS", "-Xmx1g"));
+
+    assertThat(config.kind()).isEqualTo("docker");
+    DockerSettings docker = config.docker();
+    assertThat(docker.network()).isEqualTo("airbyte_net");
+    assertThat(docker.memoryLimit()).isEqualTo("2g");
+    assertThat(docker.cpuLimit()).isEqualTo("1.5");
+    assertThat(docker.environment()).containsExactly(Map.entry("JAVA_OPTS", "-Xmx1g"));
+
+    // with a workspace volume the files are found under the volume's mount point
+    DockerProcessFactory factory = new DockerProcessFactory(null, docker);
+    LaunchRequest request = new LaunchRequest("12", 1, ConnectorRole.SOURCE, ConnectorDefinition.ofImage("airbyte/source-x:1"),
+        Path.of("/data/workspace/12/1"), List.of("source_config.json"), List.of("check", "--config", "source_config.json"), null);
+    List<String> command = factory.command(request, "n");
+    assertThat(command).containsSubsequence("-v", "airbyte_workspace:/workspace:ro", "airbyte/source-x:1", "check", "--config",
+        "/workspace/12/1/source_config.json");
+    assertThat(command).containsSubsequence("--network", "airbyte_net", "--memory", "2g", "--cpus", "1.5");
+    assertThat(command).containsSubsequence("-e", "JAVA_OPTS=-Xmx1g");
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    assertThatThrownBy(() -> ProcessFactoryConfig.fromEnvironment(Map.of("AIRBYTE_PROCESS_FACTORY", "kubernetes")))
+        .hasMessageContaining("AIRBYTE_PROCESS_FACTORY");
+    assertThatThrownBy(() -> ProcessFactoryConfig.fromEnvironment(Map.of("AIRBYTE_CONNECTOR_MEMORY_LIMIT", "lots")))
+        .hasMessageContaining("AIRBYTE_CONNECTOR_MEMORY_LIMIT");
+    assertThatThrownBy(() -> ProcessFactoryConfig.fromEnvironment(Map.of("AIRBYTE_CONNECTOR_CPU_LIMIT", "-1")))
+        .hasMessageContaining("AIRBYTE_CONNECTOR_CPU_LIMIT");
+  }
+}
