@@ -1,0 +1,8 @@
+package io.airbyte.db.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** One attempt of a job: its outcome, failures (first = cause), output and log. */
+public record Attempt(long id, long jobId, int attemptNumber, AttemptStatus status, String logPath, JsonNode output,
+    JsonNode failureSummary, Instant createdAt, Instant updatedAt, Instant endedAt) {}

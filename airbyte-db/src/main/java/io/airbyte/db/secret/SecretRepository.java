@@ -1,0 +1,28 @@
+package io.airbyte.db.secret;
+
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Secret values by coordinate, apart from the configurations that refer to them. */
+public final class SecretRepository {
+
+  private final JdbcClient jdbc;
+
+  public SecretRepository(DataSource dataSource) {
+    this.jdbc = JdbcClient.create(dataSource);
+  }
+
+  public void put(String coordinate, String value) {
+    jdbc.sql("INSERT INTO secret (coordinate, value) VALUES (:c, :v) ON CONFLICT (coordinate) DO UPDATE SET value = excluded.value")
+        .param("c", coordinate).param("v", value).update();
+  }
+
+  public Optional<String> get(String coordinate) {
+    return jdbc.sql("SELECT value FROM secret WHERE coordinate = :c").param("c", coordinate).query(String.class).optional();
+  }
+
+  public void delete(String coordinate) {
+    jdbc.sql("DELETE FROM secret WHERE coordinate = :c").param("c", coordinate).update();
+  }
+}
