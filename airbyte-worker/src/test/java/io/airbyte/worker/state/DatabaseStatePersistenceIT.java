@@ -22,7 +22,6 @@ class DatabaseStatePersistenceIT {
   void sameSemanticsAsInMemory(PostgresTestDatabase db) {
     MetadataDatabase.migrate(db.dataSource());
     String connection = UUID.randomUUID().toString();
-    db.execute("INSERT INTO workspace (id, name) VALUES ('" + UUID.randomUUID() + "', 'w')");
     insertConnection(db, connection);
     DatabaseStatePersistence database = new DatabaseStatePersistence(new StateRepository(db.dataSource()));
     InMemoryStatePersistence memory = new InMemoryStatePersistence();
