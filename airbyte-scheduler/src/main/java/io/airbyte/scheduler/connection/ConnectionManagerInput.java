@@ -1,0 +1,27 @@
+package io.airbyte.scheduler.connection;
+
+import io.airbyte.scheduler.sync.StreamRef;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The input of a connection's workflow run; a request that arrived while a job ran is carried into
+ * the next run ({@code pendingJobType}: sync, reset, refresh or clear), and so is the start of the
+ * last job in workflow time (what a basic schedule counts from; on a first run the database's).
+ */
+public record ConnectionManagerInput(UUID connectionId, String workerTaskQueue, RetrySettings retry, String pendingJobType,
+    List<StreamRef> pendingStreams, Long lastJobStartMillis) {
+
+  public ConnectionManagerInput {
+    pendingStreams = pendingStreams == null ? List.of() : List.copyOf(pendingStreams);
+  }
+
+  public static ConnectionManagerInput of(UUID connectionId, String workerTaskQueue, RetrySettings retry) {
+    return new ConnectionManagerInput(connectionId, workerTaskQueue, retry, null, List.of(), null);
+  }
+
+  ConnectionManagerInput next(String jobType, List<StreamRef> streams, Long jobStartMillis) {
+    return new ConnectionManagerInput(connectionId, workerTaskQueue, retry, jobType, streams,
+        jobStartMillis == null ? lastJobStartMillis : jobStartMillis);
+  }
+}

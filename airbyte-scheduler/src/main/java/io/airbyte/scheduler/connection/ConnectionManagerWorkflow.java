@@ -1,0 +1,42 @@
+package io.airbyte.scheduler.connection;
+
+import io.airbyte.scheduler.sync.StreamRef;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
+
+/**
+ * One per connection (id {@code connection_manager_<connectionId>}): waits for the schedule or a
+ * signal, runs one job at a time with retries, then continues as new.
+ */
+@WorkflowInterface
+public interface ConnectionManagerWorkflow {
+
+  @WorkflowMethod
+  void run(ConnectionManagerInput input);
+
+  @SignalMethod
+  void syncNow();
+
+  @SignalMethod
+  void cancelJob();
+
+  /** Deletes the destination's data and the state of {@code streams} (all when empty). */
+  @SignalMethod
+  void clear(List<StreamRef> streams);
+
+  /** Syncs {@code streams} (all when empty) again from scratch, in a new generation. */
+  @SignalMethod
+  void refresh(List<StreamRef> streams);
+
+  @SignalMethod
+  void connectionUpdated();
+
+  @SignalMethod
+  void connectionDeleted();
+
+  @QueryMethod
+  WorkflowState state();
+}

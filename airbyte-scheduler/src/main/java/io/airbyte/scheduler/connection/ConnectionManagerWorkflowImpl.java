@@ -1,0 +1,228 @@
+package io.airbyte.scheduler.connection;
+
+import io.airbyte.scheduler.job.JobActivities;
+import io.airbyte.scheduler.job.ScheduleInfo;
+import io.airbyte.scheduler.schedule.NextRun;
+import io.airbyte.scheduler.sync.AttemptFailure;
+import io.airbyte.scheduler.sync.AttemptResult;
+import io.airbyte.scheduler.sync.StreamRef;
+import io.airbyte.scheduler.sync.SyncInput;
+import io.airbyte.scheduler.sync.SyncWorkflow;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+
+/** Orchestration only: every read and write goes through activities. */
+public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWorkflow {
+
+  private static final Logger LOG = Workflow.getLogger(ConnectionManagerWorkflowImpl.class);
+
+  private final JobActivities jobs = Workflow.newActivityStub(JobActivities.class, ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofMinutes(2))
+      .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumInterval(Duration.ofMinutes(1))
+          .build())
+      .build());
+
+  private String requestedJobType;
+  private List<StreamRef> requestedStreams = List.of();
+  private boolean cancelRequested;
+  private boolean updated;
+  private boolean deleted;
+  private boolean jobRunning;
+  private Long jobId;
+  private Integer attemptNumber;
+  private Long nextRunMillis;
+  private long jobsRun;
+  private Long jobStartMillis;
+
+  @Override
+  public void run(ConnectionManagerInput input) {
+    if (input.pendingJobType() != null) {
+      requestedJobType = input.pendingJobType();
+      requestedStreams = input.pendingStreams();
+    }
+    ScheduleInfo schedule = jobs.scheduleInfo(input.connectionId());
+    if (!schedule.exists()) {
+      LOG.info("Connection {} is gone: its workflow ends", input.connectionId());
+      return;
+    }
+    String jobType;
+    List<StreamRef> streams;
+    if (schedule.unfinishedJobId() != null) {
+      // a job left unfinished (a restart lost its workflow): it goes on with its next attempt
+      jobType = schedule.unfinishedJobType();
+      streams = schedule.unfinishedJobStreams();
+    } else {
+      if (requestedJobType == null) {
+        ScheduleInfo timed = input.lastJobStartMillis() == null ? schedule : withLastJob(schedule, input.lastJobStartMillis());
+        Optional<Long> next = schedule.active() ? NextRun.after(timed, Workflow.currentTimeMillis()) : Optional.empty();
+        nextRunMillis = next.orElse(null);
+        if (next.isPresent()) {
+          long wait = Math.max(0, next.get() - Workflow.currentTimeMillis());
+          Workflow.await(Duration.ofMillis(wait), () -> requestedJobType != null || updated || deleted);
+        } else {
+          Workflow.await(() -> requestedJobType != null || updated || deleted);
+        }
+        nextRunMillis = null;
+      }
+      if (deleted) {
+        return;
+      }
+      if (requestedJobType == null && updated) {
+        Workflow.continueAsNew(input.next(null, List.of(), null));
+        return;
+      }
+      jobType = requestedJobType == null ? "sync" : requestedJobType;
+      streams = requestedJobType == null ? List.of() : requestedStreams;
+      if (jobType.equals("sync") && requestedJobType == null && !schedule.active()) {
+        Workflow.continueAsNew(input.next(null, List.of(), null));
+        return;
+      }
+      requestedJobType = null;
+      requestedStreams = List.of();
+    }
+    runJob(input, jobType, streams, schedule.unfinishedJobAttempts());
+    jobsRun++;
+    if (deleted) {
+      return;
+    }
+    // bounded history: every job starts a fresh run, carrying a request that came meanwhile
+    Workflow.continueAsNew(input.next(requestedJobType, requestedStreams, jobStartMillis));
+  }
+
+  private static ScheduleInfo withLastJob(ScheduleInfo s, long lastJobStartMillis) {
+    return new ScheduleInfo(s.connectionStatus(), s.scheduleType(), s.basicIntervalMillis(), s.cronExpression(),
+        s.cronTimeZone(), lastJobStartMillis, s.unfinishedJobId(), s.unfinishedJobType(), s.unfinishedJobStreams(),
+        s.unfinishedJobAttempts());
+  }
+
+  private void runJob(ConnectionManagerInput input, String jobType, List<StreamRef> streams, int firstAttempt) {
+    jobStartMillis = Workflow.currentTimeMillis();
+    cancelRequested = false;
+    jobRunning = true;
+    jobId = jobs.createJob(input.connectionId(), jobType, streams);
+    int successiveFailures = 0;
+    String outcome = "failed";
+    RetrySettings retry = input.retry();
+    for (int attempt = firstAttempt; ; attempt++) {
+      attemptNumber = attempt;
+      jobs.startAttempt(jobId, attempt);
+      AttemptResult result = runAttempt(input, new SyncInput(input.connectionId(), jobId, attempt, jobType, streams));
+      jobs.endAttempt(jobId, attempt, result);
+      if (result.status().equals(AttemptResult.SUCCEEDED)) {
+        outcome = "succeeded";
+        break;
+      }
+      if (result.status().equals(AttemptResult.CANCELLED) || cancelRequested || deleted) {
+        outcome = "cancelled";
+        break;
+      }
+      successiveFailures = result.committedData() ? 0 : successiveFailures + 1;
+      if (!result.retryable() || successiveFailures >= retry.maxSuccessiveFailures() || attempt + 1 >= retry.maxAttempts()) {
+        break;
+      }
+      jobs.setJobStatus(jobId, "incomplete");
+      long backoff = retry.backoffSeconds(successiveFailures);
+      LOG.info("Job {} attempt {} failed; next attempt in {} s", jobId, attempt, backoff);
+      if (backoff > 0) {
+        Workflow.await(Duration.ofSeconds(backoff), () -> cancelRequested || deleted);
+      }
+      if (cancelRequested || deleted) {
+        outcome = "cancelled";
+        break;
+      }
+    }
+    jobs.setJobStatus(jobId, outcome);
+    jobRunning = false;
+    attemptNumber = null;
+    if (outcome.equals("failed")) {
+      jobs.disableIfFailing(input.connectionId());
+    }
+  }
+
+  private AttemptResult runAttempt(ConnectionManagerInput input, SyncInput sync) {
+    SyncWorkflow child = Workflow.newChildWorkflowStub(SyncWorkflow.class, ChildWorkflowOptions.newBuilder()
+        .setWorkflowId("sync_" + sync.jobId() + "_attempt_" + sync.attemptNumber() + "_" + Workflow.randomUUID())
+        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+        .build());
+    Promise<AttemptResult>[] promise = new Promise[1];
+    CancellationScope scope = Workflow.newCancellationScope(() -> {
+      promise[0] = Async.function(child::run, sync, input.workerTaskQueue());
+    });
+    scope.run();
+    Workflow.await(() -> promise[0].isCompleted() || cancelRequested || deleted);
+    if (!promise[0].isCompleted()) {
+      scope.cancel();
+    }
+    try {
+      return promise[0].get();
+    } catch (ChildWorkflowFailure | CanceledFailure e) {
+      if (cancelRequested || deleted) {
+        return new AttemptResult(AttemptResult.CANCELLED, List.of(new AttemptFailure("airbyte_platform", "manual_cancellation",
+            false, "The job was cancelled", null, null, Workflow.currentTimeMillis())), false, 0, 0, List.of(), null);
+      }
+      return AttemptResult.failed(new AttemptFailure("airbyte_platform", "system_error", true,
+          "The attempt's workflow failed: " + e.getMessage(), String.valueOf(e.getCause()), null, Workflow.currentTimeMillis()));
+    }
+  }
+
+  @Override
+  public void syncNow() {
+    if (jobRunning) {
+      LOG.info("Sync requested while job {} runs: nothing to do", jobId);
+      return;
+    }
+    if (requestedJobType == null) {
+      requestedJobType = "sync";
+    }
+  }
+
+  @Override
+  public void cancelJob() {
+    if (jobRunning) {
+      cancelRequested = true;
+    }
+  }
+
+  @Override
+  public void clear(List<StreamRef> streams) {
+    requestedJobType = streams == null || streams.isEmpty() ? "reset" : "clear";
+    requestedStreams = streams == null ? List.of() : streams;
+    if (jobRunning) {
+      cancelRequested = true;
+    }
+  }
+
+  @Override
+  public void refresh(List<StreamRef> streams) {
+    requestedJobType = "refresh";
+    requestedStreams = streams == null ? List.of() : streams;
+  }
+
+  @Override
+  public void connectionUpdated() {
+    updated = true;
+  }
+
+  @Override
+  public void connectionDeleted() {
+    deleted = true;
+    cancelRequested = jobRunning;
+  }
+
+  @Override
+  public WorkflowState state() {
+    return new WorkflowState(jobRunning, jobId, attemptNumber, nextRunMillis, deleted, jobsRun);
+  }
+}

@@ -1,0 +1,51 @@
+package io.airbyte.scheduler.sync;
+
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * Checks both sides, then replicates. A failed check is a config error of that side (not retried);
+ * the checks are skipped for clear and reset jobs, which run no source.
+ */
+public final class SyncWorkflowImpl implements SyncWorkflow {
+
+  @Override
+  public AttemptResult run(SyncInput input, String workerTaskQueue) {
+    SyncActivities checks = Workflow.newActivityStub(SyncActivities.class, ActivityOptions.newBuilder()
+        .setTaskQueue(workerTaskQueue)
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).setInitialInterval(Duration.ofSeconds(5)).build())
+        .build());
+    SyncActivities replication = Workflow.newActivityStub(SyncActivities.class, ActivityOptions.newBuilder()
+        .setTaskQueue(workerTaskQueue)
+        .setStartToCloseTimeout(Duration.ofDays(3))
+        .setHeartbeatTimeout(Duration.ofMinutes(5))
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        // an attempt is retried by the connection's workflow, with its own policy, never here
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+        .build());
+    boolean clearing = input.jobType().equals("clear") || input.jobType().equals("reset");
+    if (!clearing) {
+      CheckResult source = checks.checkSource(input);
+      if (!source.succeeded()) {
+        return AttemptResult.failed(failure(source, "source"));
+      }
+    }
+    CheckResult destination = checks.checkDestination(input);
+    if (!destination.succeeded()) {
+      return AttemptResult.failed(failure(destination, "destination"));
+    }
+    return replication.replicate(input);
+  }
+
+  private static AttemptFailure failure(CheckResult check, String side) {
+    if (check.failure() != null) {
+      return check.failure();
+    }
+    return new AttemptFailure(side, "config_error", false, "Checking the " + side + " failed: " + check.message(), null, null,
+        Workflow.currentTimeMillis());
+  }
+}

@@ -1,0 +1,72 @@
+package io.airbyte.scheduler;
+
+import io.airbyte.scheduler.sync.AttemptFailure;
+import io.airbyte.scheduler.sync.AttemptResult;
+import io.airbyte.scheduler.sync.AttemptStreamStats;
+import io.airbyte.scheduler.sync.CheckResult;
+import io.airbyte.scheduler.sync.SyncActivities;
+import io.airbyte.scheduler.sync.SyncInput;
+import io.temporal.activity.Activity;
+import io.temporal.client.ActivityCompletionException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/** Connector activities scripted by the test: each replicate takes the next behaviour (default: success). */
+final class FakeSyncActivities implements SyncActivities {
+
+  final ConcurrentLinkedDeque<Function<SyncInput, AttemptResult>> script = new ConcurrentLinkedDeque<>();
+  final List<SyncInput> replicated = new CopyOnWriteArrayList<>();
+  final List<Long> replicatedAtMillis = new CopyOnWriteArrayList<>();
+  volatile boolean sourceCheckFails;
+  private final TestWorkflowEnvironment env;
+
+  FakeSyncActivities(TestWorkflowEnvironment env) {
+    this.env = env;
+  }
+
+  static AttemptResult success() {
+    return new AttemptResult(AttemptResult.SUCCEEDED, List.of(), true, 10, 100,
+        List.of(new AttemptStreamStats("public", "users", 10, 100, 10, 100, null, null)), "/logs");
+  }
+
+  static Function<SyncInput, AttemptResult> failing(boolean retryable, boolean committed) {
+    return in -> new AttemptResult(AttemptResult.FAILED, List.of(new AttemptFailure("source", retryable ? "system_error"
+        : "config_error", retryable, "boom", null, null, 0)), committed, 0, 0, List.of(), null);
+  }
+
+  /** Heartbeats until the attempt is cancelled. */
+  static AttemptResult runUntilCancelled(SyncInput in) {
+    while (true) {
+      try {
+        Activity.getExecutionContext().heartbeat(null);
+        Thread.sleep(100);
+      } catch (ActivityCompletionException e) {
+        return new AttemptResult(AttemptResult.CANCELLED, List.of(), false, 0, 0, List.of(), null);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new AttemptResult(AttemptResult.CANCELLED, List.of(), false, 0, 0, List.of(), null);
+      }
+    }
+  }
+
+  @Override
+  public CheckResult checkSource(SyncInput input) {
+    return sourceCheckFails ? new CheckResult(false, "password authentication failed", null) : new CheckResult(true, null, null);
+  }
+
+  @Override
+  public CheckResult checkDestination(SyncInput input) {
+    return new CheckResult(true, null, null);
+  }
+
+  @Override
+  public AttemptResult replicate(SyncInput input) {
+    replicated.add(input);
+    replicatedAtMillis.add(env.currentTimeMillis());
+    Function<SyncInput, AttemptResult> next = script.pollFirst();
+    return next == null ? success() : next.apply(input);
+  }
+}
