@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * One attempt of a sync: the connectors and their configs, the connection's configured catalog
  * (source names, selected streams only), its field selection and namespace mapping, and the state to
- * start from.
+ * start from. Without a source ({@code source} null) the destination gets every stream as complete
+ * and empty: that is how clear and reset empty its tables.
  */
 public record ReplicationInput(
     String connectionId,
@@ -28,11 +29,14 @@ public record ReplicationInput(
   public ReplicationInput {
     Objects.requireNonNull(connectionId, "connectionId");
     Objects.requireNonNull(jobId, "jobId");
-    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(destination, "destination");
     Objects.requireNonNull(catalog, "catalog");
     fieldSelections = fieldSelections == null ? List.of() : List.copyOf(fieldSelections);
     namespaceMapping = namespaceMapping == null ? NamespaceMapping.identity() : namespaceMapping;
     state = state == null ? List.of() : List.copyOf(state);
+  }
+
+  public boolean clearing() {
+    return source == null;
   }
 }

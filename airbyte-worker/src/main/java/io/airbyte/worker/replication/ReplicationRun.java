@@ -107,7 +107,8 @@ public final class ReplicationRun {
     mdc.forEach(MDC::put);
     try (AttemptLog log = AttemptLog.in(directory, clock)) {
       log.platform("Replication of connection " + input.connectionId() + ", job " + input.jobId() + ", attempt "
-          + input.attempt() + ": " + input.source().image() + " → " + input.destination().image());
+          + input.attempt() + ": " + (input.clearing() ? "clearing the streams of" : input.source().image() + " →") + " "
+          + input.destination().image());
       CatalogMapping mapping = new CatalogMapping(input.catalog(), input.fieldSelections(), input.namespaceMapping());
       StateTracker states = new StateTracker(persistence, input.connectionId(), stats, log);
       try {
@@ -123,8 +124,10 @@ public final class ReplicationRun {
   }
 
   private ReplicationOutput replicate(AttemptLog log, CatalogMapping mapping, StateTracker states) {
-    JobDirectories.writeJson(directory, SOURCE_CONFIG, input.sourceConfig());
-    JobDirectories.writeJson(directory, SOURCE_CATALOG, mapping.sourceCatalog());
+    if (!input.clearing()) {
+      JobDirectories.writeJson(directory, SOURCE_CONFIG, input.sourceConfig());
+      JobDirectories.writeJson(directory, SOURCE_CATALOG, mapping.sourceCatalog());
+    }
     JobDirectories.writeJson(directory, DESTINATION_CONFIG, input.destinationConfig());
     JobDirectories.writeJson(directory, DESTINATION_CATALOG, mapping.destinationCatalog());
     List<String> sourceFiles = new ArrayList<>(List.of(SOURCE_CONFIG, SOURCE_CATALOG));
@@ -146,6 +149,11 @@ public final class ReplicationRun {
     } catch (ConnectorLaunchException e) {
       failures.add(FailureReason.fromException(FailureOrigin.DESTINATION, FailureType.SYSTEM_ERROR, e.getMessage(), e));
       return finish(log, states);
+    }
+    if (input.clearing()) {
+      try (destination) {
+        return pipe(log, mapping, states, EmptySource.start(mapping), destination);
+      }
     }
     try {
       source = processes.create(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.SOURCE, input.source(),

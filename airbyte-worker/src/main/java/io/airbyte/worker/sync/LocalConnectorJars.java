@@ -1,0 +1,43 @@
+package io.airbyte.worker.sync;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the local process factory runs a definition: the image {@code airbyte/<name>:<tag>} runs as
+ * {@code java <options> -jar <dir>/<name>.jar} (or {@code <dir>/<name>/target/<name>.jar}, the
+ * source tree's) when that jar exists (our connectors); other images
+ * have no local command and need Docker.
+ */
+public final class LocalConnectorJars {
+
+  private final Path dir;
+  private final List<String> javaCommand;
+
+  public LocalConnectorJars(Path dir, List<String> javaOptions) {
+    this.dir = dir;
+    this.javaCommand = new ArrayList<>();
+    javaCommand.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    javaCommand.addAll(javaOptions);
+  }
+
+  public List<String> commandFor(String dockerRepository) {
+    if (dir == null) {
+      return List.of();
+    }
+    String name = dockerRepository.substring(dockerRepository.lastIndexOf('/') + 1);
+    Path jar = dir.resolve(name + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      // a source tree: connectors/<name>/target/<name>.jar
+      jar = dir.resolve(name).resolve("target").resolve(name + ".jar");
+    }
+    if (!Files.isRegularFile(jar)) {
+      return List.of();
+    }
+    List<String> command = new ArrayList<>(javaCommand);
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+    return command;
+  }
+}

@@ -1,0 +1,138 @@
+package io.airbyte.worker.sync;
+
+import io.airbyte.db.ActorType;
+import io.airbyte.db.connection.Connection;
+import io.airbyte.db.job.JobRepository;
+import io.airbyte.db.job.StreamStat;
+import io.airbyte.protocol.models.AirbyteConnectionStatus;
+import io.airbyte.scheduler.sync.AttemptFailure;
+import io.airbyte.scheduler.sync.AttemptResult;
+import io.airbyte.scheduler.sync.AttemptStreamStats;
+import io.airbyte.scheduler.sync.CheckResult;
+import io.airbyte.scheduler.sync.SyncActivities;
+import io.airbyte.scheduler.sync.SyncInput;
+import io.airbyte.worker.connector.ConnectorActivities;
+import io.airbyte.worker.connector.ConnectorJobResult;
+import io.airbyte.worker.failure.FailureReason;
+import io.airbyte.worker.process.ConnectorRole;
+import io.airbyte.worker.replication.ReplicationOutput;
+import io.airbyte.worker.replication.ReplicationRun;
+import io.airbyte.worker.replication.ReplicationStatus;
+import io.airbyte.worker.replication.ReplicationWorker;
+import io.airbyte.worker.replication.StreamProgress;
+import io.airbyte.worker.replication.SyncProgress;
+import io.temporal.activity.Activity;
+import io.temporal.client.ActivityCompletionException;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The worker's side of an attempt: checks and replication, with the inputs read from the metadata
+ * database. While replicating it heartbeats to Temporal and saves the figures for the API; a
+ * cancellation (seen through the heartbeat) stops both connectors.
+ */
+public final class SyncActivitiesImpl implements SyncActivities {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SyncActivitiesImpl.class);
+
+  private final AttemptInputs inputs;
+  private final ConnectorActivities connectors;
+  private final ReplicationWorker replication;
+  private final JobRepository jobs;
+  private final Duration heartbeatInterval;
+
+  public SyncActivitiesImpl(AttemptInputs inputs, ConnectorActivities connectors, ReplicationWorker replication,
+      JobRepository jobs, Duration heartbeatInterval) {
+    this.inputs = inputs;
+    this.connectors = connectors;
+    this.replication = replication;
+    this.jobs = jobs;
+    this.heartbeatInterval = heartbeatInterval;
+  }
+
+  @Override
+  public CheckResult checkSource(SyncInput input) {
+    return check(input, ActorType.SOURCE);
+  }
+
+  @Override
+  public CheckResult checkDestination(SyncInput input) {
+    return check(input, ActorType.DESTINATION);
+  }
+
+  private CheckResult check(SyncInput input, ActorType type) {
+    Connection connection = inputs.connection(input);
+    AttemptInputs.Side side = inputs.side(connection, type);
+    ConnectorJobResult<AirbyteConnectionStatus> result = connectors.check(
+        type == ActorType.SOURCE ? ConnectorRole.SOURCE : ConnectorRole.DESTINATION, side.connector(), side.config());
+    if (!result.succeeded()) {
+      return new CheckResult(false, result.failure().externalMessage(), failure(result.failure()));
+    }
+    boolean ok = result.output().getStatus() == AirbyteConnectionStatus.Status.SUCCEEDED;
+    return new CheckResult(ok, result.output().getMessage(), null);
+  }
+
+  @Override
+  public AttemptResult replicate(SyncInput input) {
+    MDC.put("job_id", Long.toString(input.jobId()));
+    MDC.put("attempt", Integer.toString(input.attemptNumber()));
+    MDC.put("connection_id", input.connectionId().toString());
+    try {
+      ReplicationRun run = replication.start(inputs.build(input));
+      while (!run.isDone()) {
+        Thread.sleep(heartbeatInterval.toMillis());
+        SyncProgress progress = run.progress();
+        saveStats(input, progress);
+        try {
+          Activity.getExecutionContext().heartbeat(progress.recordsEmitted());
+        } catch (ActivityCompletionException e) {
+          LOG.info("Job {} attempt {} cancelled: stopping the connectors", input.jobId(), input.attemptNumber());
+          run.cancel();
+        }
+      }
+      ReplicationOutput output = run.await();
+      saveStats(input, output.stats());
+      return result(output);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new AttemptResult(AttemptResult.CANCELLED, List.of(), false, 0, 0, List.of(), null);
+    } finally {
+      MDC.remove("job_id");
+      MDC.remove("attempt");
+      MDC.remove("connection_id");
+    }
+  }
+
+  private void saveStats(SyncInput input, SyncProgress progress) {
+    jobs.saveStats(input.jobId(), input.attemptNumber(), progress.streams().stream()
+        .map(s -> new StreamStat(s.streamNamespace(), s.streamName(), s.recordsEmitted(), s.bytesEmitted(), s.recordsCommitted(),
+            s.bytesCommitted(), s.estimatedRecords(), s.estimatedBytes()))
+        .toList());
+  }
+
+  private static AttemptResult result(ReplicationOutput output) {
+    String status = switch (output.status()) {
+      case COMPLETED -> AttemptResult.SUCCEEDED;
+      case CANCELLED -> AttemptResult.CANCELLED;
+      case FAILED -> AttemptResult.FAILED;
+    };
+    SyncProgress stats = output.stats();
+    List<AttemptStreamStats> streams = stats.streams().stream().map(SyncActivitiesImpl::streamStats).toList();
+    return new AttemptResult(status, output.failures().stream().map(SyncActivitiesImpl::failure).toList(),
+        output.committedState() || (output.status() == ReplicationStatus.COMPLETED && stats.recordsCommitted() > 0),
+        stats.recordsCommitted(), stats.bytesCommitted(), streams, output.logPath().toString());
+  }
+
+  private static AttemptStreamStats streamStats(StreamProgress s) {
+    return new AttemptStreamStats(s.streamNamespace(), s.streamName(), s.recordsEmitted(), s.bytesEmitted(),
+        s.recordsCommitted(), s.bytesCommitted(), s.estimatedRecords(), s.estimatedBytes());
+  }
+
+  static AttemptFailure failure(FailureReason f) {
+    return new AttemptFailure(f.failureOrigin().value(), f.failureType().value(), f.retryable(), f.externalMessage(),
+        f.internalMessage(), f.stacktrace(), f.timestamp());
+  }
+}
