@@ -1,0 +1,108 @@
+package io.airbyte.scheduler;
+
+import io.airbyte.db.MetadataDatabase;
+import io.airbyte.db.connection.ConnectionRepository;
+import io.airbyte.db.job.JobRepository;
+import io.airbyte.db.workspace.WorkspaceRepository;
+import io.airbyte.scheduler.connection.RetrySettings;
+import io.airbyte.scheduler.job.JobActivitiesImpl;
+import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
+import io.airbyte.scheduler.reconcile.Reconciler;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler in a process: migrates the metadata database, makes the default workspace, serves
+ * the workflows and job activities on its task queue, and reconciles at start-up and then every
+ * {@code AIRBYTE_RECONCILE_SECONDS} (default 60). Other settings: {@code AIRBYTE_MAX_FAILED_JOBS_IN_A_ROW}
+ * (3), {@code AIRBYTE_MAX_ATTEMPTS} (20), {@code AIRBYTE_MAX_SUCCESSIVE_FAILED_ATTEMPTS} (5).
+ */
+public final class SchedulerProcess implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerProcess.class);
+
+  private final WorkerFactory factory;
+  private final ScheduledExecutorService reconcileLoop;
+  private final ConnectionWorkflows workflows;
+
+  private SchedulerProcess(WorkerFactory factory, ScheduledExecutorService reconcileLoop, ConnectionWorkflows workflows) {
+    this.factory = factory;
+    this.reconcileLoop = reconcileLoop;
+    this.workflows = workflows;
+  }
+
+  public static SchedulerProcess start(DataSource dataSource, WorkflowClient client, TemporalSettings temporal,
+      Map<String, String> env) {
+    MetadataDatabase.migrate(dataSource);
+    new WorkspaceRepository(dataSource).ensureDefault();
+    ConnectionRepository connections = new ConnectionRepository(dataSource);
+    JobRepository jobs = new JobRepository(dataSource);
+    RetrySettings defaults = RetrySettings.defaults();
+    RetrySettings retry = new RetrySettings(intOf(env, "AIRBYTE_MAX_ATTEMPTS", defaults.maxAttempts()),
+        intOf(env, "AIRBYTE_MAX_SUCCESSIVE_FAILED_ATTEMPTS", defaults.maxSuccessiveFailures()),
+        defaults.initialBackoffSeconds(), defaults.multiplier(), defaults.maxBackoffSeconds());
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    SchedulerWorkers.register(factory, temporal.schedulerTaskQueue(),
+        new JobActivitiesImpl(connections, jobs, intOf(env, "AIRBYTE_MAX_FAILED_JOBS_IN_A_ROW", 3)));
+    factory.start();
+    ConnectionWorkflows workflows = new ConnectionWorkflows(client, temporal.schedulerTaskQueue(), temporal.workerTaskQueue(),
+        retry);
+    Reconciler reconciler = new Reconciler(connections, jobs, workflows, Clock.systemUTC());
+    ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "reconciler");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = Duration.ofSeconds(intOf(env, "AIRBYTE_RECONCILE_SECONDS", 60)).toMillis();
+    loop.scheduleWithFixedDelay(() -> {
+      try {
+        reconciler.reconcile();
+      } catch (RuntimeException e) {
+        LOG.warn("Reconciliation failed; it runs again in {} ms: {}", every, e.toString());
+      }
+    }, 0, every, TimeUnit.MILLISECONDS);
+    LOG.info("Scheduler serving task queue {} on Temporal {} (namespace {})", temporal.schedulerTaskQueue(), temporal.target(),
+        temporal.namespace());
+    return new SchedulerProcess(factory, loop, workflows);
+  }
+
+  public ConnectionWorkflows workflows() {
+    return workflows;
+  }
+
+  private static int intOf(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  @Override
+  public void close() {
+    reconcileLoop.shutdownNow();
+    factory.shutdown();
+  }
+
+  /** {@code java -cp … io.airbyte.scheduler.SchedulerProcess}: the scheduler alone, configured by the environment. */
+  public static void main(String[] args) throws InterruptedException {
+    Map<String, String> env = System.getenv();
+    TemporalSettings temporal = TemporalSettings.fromEnvironment(env);
+    SchedulerProcess process = start(io.airbyte.db.DataSources.fromEnvironment(env), TemporalClients.create(temporal), temporal, env);
+    Runtime.getRuntime().addShutdownHook(new Thread(process::close));
+    Thread.currentThread().join();
+  }
+}

@@ -1,0 +1,18 @@
+package io.airbyte.scheduler;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+
+/** A workflow client for the configured Temporal server. */
+public final class TemporalClients {
+
+  private TemporalClients() {}
+
+  public static WorkflowClient create(TemporalSettings settings) {
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(settings.target()).build());
+    return WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+  }
+}

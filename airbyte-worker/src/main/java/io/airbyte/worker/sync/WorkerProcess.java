@@ -1,0 +1,108 @@
+package io.airbyte.worker.sync;
+
+import io.airbyte.db.DataSources;
+import io.airbyte.db.MetadataDatabase;
+import io.airbyte.db.actor.ActorRepository;
+import io.airbyte.db.connection.ConnectionRepository;
+import io.airbyte.db.definition.DefinitionRepository;
+import io.airbyte.db.job.JobRepository;
+import io.airbyte.db.secret.SecretRepository;
+import io.airbyte.db.secret.SecretSplitter;
+import io.airbyte.db.state.StateRepository;
+import io.airbyte.db.state.StreamGenerationRepository;
+import io.airbyte.scheduler.SchedulerProcess;
+import io.airbyte.scheduler.TemporalClients;
+import io.airbyte.scheduler.TemporalSettings;
+import io.airbyte.worker.connector.ConnectorActivitiesImpl;
+import io.airbyte.worker.process.JobDirectories;
+import io.airbyte.worker.process.ProcessFactory;
+import io.airbyte.worker.process.ProcessFactoryConfig;
+import io.airbyte.worker.replication.ReplicationSettings;
+import io.airbyte.worker.replication.ReplicationWorker;
+import io.airbyte.worker.state.DatabaseStatePersistence;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker in a process: serves check and replicate on the worker's task queue with the configured
+ * process factory ({@link ProcessFactoryConfig}), removes leftover containers, registers the built-in
+ * connectors. With {@code AIRBYTE_EMBED_SCHEDULER=true} the scheduler runs in the same JVM. Other
+ * settings: {@code AIRBYTE_LOCAL_CONNECTORS_DIR} (where {@code <name>.jar} files are, default
+ * {@code connectors}), {@code AIRBYTE_LOCAL_CONNECTOR_JAVA_OPTS}, {@code AIRBYTE_CONNECTOR_TAG}
+ * ({@code dev}), {@code AIRBYTE_MAX_CONCURRENT_SYNCS} (4), {@code AIRBYTE_HEARTBEAT_SECONDS} (10800).
+ */
+public final class WorkerProcess implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
+
+  private final WorkerFactory factory;
+  private final SchedulerProcess scheduler;
+
+  private WorkerProcess(WorkerFactory factory, SchedulerProcess scheduler) {
+    this.factory = factory;
+    this.scheduler = scheduler;
+  }
+
+  public static WorkerProcess start(DataSource dataSource, WorkflowClient client, TemporalSettings temporal,
+      Map<String, String> env) {
+    MetadataDatabase.migrate(dataSource);
+    ProcessFactoryConfig config = ProcessFactoryConfig.fromEnvironment(env);
+    ProcessFactory processes = config.create();
+    try {
+      processes.cleanupLeftovers();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not look for leftover connector containers: {}", e.toString());
+    }
+    LocalConnectorJars jars = new LocalConnectorJars(Path.of(env.getOrDefault("AIRBYTE_LOCAL_CONNECTORS_DIR", "connectors")),
+        Arrays.asList(env.getOrDefault("AIRBYTE_LOCAL_CONNECTOR_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m").trim().split("\\s+")));
+    JobDirectories directories = new JobDirectories(config.workspaceRoot());
+    Clock clock = Clock.systemUTC();
+    ConnectorActivitiesImpl connectors = new ConnectorActivitiesImpl(processes, directories, Duration.ofMinutes(30), clock);
+    DefinitionRepository definitions = new DefinitionRepository(dataSource);
+    int builtIns = BuiltInConnectors.register(definitions, connectors, jars, env.getOrDefault("AIRBYTE_CONNECTOR_TAG", "dev"));
+    LOG.info("{} built-in connector(s) registered", builtIns);
+
+    DatabaseStatePersistence state = new DatabaseStatePersistence(new StateRepository(dataSource));
+    SecretSplitter secrets = new SecretSplitter(new SecretRepository(dataSource));
+    AttemptInputs inputs = new AttemptInputs(new ConnectionRepository(dataSource), new ActorRepository(dataSource), definitions,
+        secrets, new StreamGenerationRepository(dataSource), state, jars);
+    ReplicationSettings replication = ReplicationSettings.defaults()
+        .withHeartbeatTimeout(Duration.ofSeconds(Long.parseLong(env.getOrDefault("AIRBYTE_HEARTBEAT_SECONDS", "10800"))));
+    ReplicationWorker worker = new ReplicationWorker(processes, state, replication, directories, clock);
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    SyncWorkers.register(factory, temporal.workerTaskQueue(), new SyncActivitiesImpl(inputs, connectors, worker,
+        new JobRepository(dataSource), Duration.ofSeconds(5)),
+        Integer.parseInt(env.getOrDefault("AIRBYTE_MAX_CONCURRENT_SYNCS", "4")));
+    factory.start();
+    LOG.info("Worker serving task queue {} with the {} process factory", temporal.workerTaskQueue(), config.kind());
+    SchedulerProcess scheduler = "true".equalsIgnoreCase(env.get("AIRBYTE_EMBED_SCHEDULER"))
+        ? SchedulerProcess.start(dataSource, client, temporal, env)
+        : null;
+    return new WorkerProcess(factory, scheduler);
+  }
+
+  @Override
+  public void close() {
+    if (scheduler != null) {
+      scheduler.close();
+    }
+    factory.shutdown();
+  }
+
+  /** {@code java -cp … io.airbyte.worker.sync.WorkerProcess}: the worker, configured by the environment. */
+  public static void main(String[] args) throws InterruptedException {
+    Map<String, String> env = System.getenv();
+    TemporalSettings temporal = TemporalSettings.fromEnvironment(env);
+    WorkerProcess process = start(DataSources.fromEnvironment(env), TemporalClients.create(temporal), temporal, env);
+    Runtime.getRuntime().addShutdownHook(new Thread(process::close));
+    Thread.currentThread().join();
+  }
+}
