@@ -225,6 +225,28 @@ class ConnectionManagerWorkflowIT {
   }
 
   @Test
+  void anUpdatedScheduleIsFollowedAndADeletedConnectionEndsItsWorkflow() throws Exception {
+    harness(RetrySettings.defaults(), 3);
+    UUID connection = h.connection(Schedule.manual());
+    h.workflows.ensureStarted(connection);
+    h.env.sleep(Duration.ofHours(5));
+    assertThat(jobs(connection)).isEmpty();
+
+    var c = h.connections.get(connection);
+    h.connections.update(new io.airbyte.db.connection.Connection(c.id(), c.sourceId(), c.destinationId(), c.name(), c.catalog(),
+        c.namespaceDefinition(), c.namespaceFormat(), c.prefix(), SchedulerHarness.basicHourly(),
+        c.nonBreakingChangePreference(), c.status(), null, null, null));
+    h.workflows.signal(connection, ConnectionManagerWorkflow::connectionUpdated);
+    await(() -> jobs(connection).size() == 1 && jobs(connection).get(0).status().isTerminal());
+
+    h.connections.setStatus(connection, "deprecated", null);
+    h.workflows.signal(connection, ConnectionManagerWorkflow::connectionDeleted);
+    await(() -> !h.workflows.isRunning(connection));
+    h.env.sleep(Duration.ofHours(3));
+    assertThat(jobs(connection)).hasSize(1);
+  }
+
+  @Test
   void theReconcilerFailsAttemptsOfALostWorkflowAndTheJobGoesOn() throws Exception {
     harness(RetrySettings.defaults(), 3);
     UUID connection = h.connection(Schedule.manual());

@@ -154,8 +154,17 @@ class SyncOnTemporalIT {
       assertThat(count(db, "SELECT count(*) FROM landing.events")).isEqualTo(1001);
       assertThat(count(db, "SELECT count(*) FROM landing.events WHERE kind = 'changed'")).isEqualTo(5);
 
+      // refresh: everything read again into a new generation; the old rows go once the new ones landed
+      workflows.signal(connection, w -> w.refresh(List.of()));
+      Job refreshed = awaitJobs(jobs, connection, 3);
+      assertThat(refreshed.status()).as(String.valueOf(jobs.attempts(refreshed.id()))).isEqualTo(JobStatus.SUCCEEDED);
+      assertThat(jobs.stats(refreshed.id(), 0).get(0).recordsEmitted()).isEqualTo(1001);
+      assertThat(count(db, "SELECT count(*) FROM landing.events")).isEqualTo(1001);
+      assertThat(count(db, "SELECT count(DISTINCT _airbyte_generation_id) FROM landing.events")).isEqualTo(1);
+      assertThat(count(db, "SELECT max(_airbyte_generation_id) FROM landing.events")).isEqualTo(1);
+
       workflows.signal(connection, w -> w.clear(List.of()));
-      Job cleared = awaitJobs(jobs, connection, 3);
+      Job cleared = awaitJobs(jobs, connection, 4);
       assertThat(cleared.status()).as(String.valueOf(jobs.attempts(cleared.id()))).isEqualTo(JobStatus.SUCCEEDED);
       assertThat(count(db, "SELECT count(*) FROM landing.events")).isZero();
       assertThat(state.current(connection.toString()).isEmpty()).isTrue();
