@@ -17,6 +17,7 @@ import io.airbyte.db.job.JobRepository;
 import io.airbyte.db.job.JobStatus;
 import io.airbyte.db.job.JobType;
 import io.airbyte.db.job.StreamStat;
+import io.airbyte.db.secret.SecretCipher;
 import io.airbyte.db.secret.SecretRepository;
 import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.db.state.StateRepository;
@@ -98,7 +99,7 @@ class MetadataRepositoriesIT {
 
   @Test
   void secretsAreStoredApartAndComeBack() {
-    SecretRepository secretRows = new SecretRepository(dataSource);
+    SecretRepository secretRows = new SecretRepository(dataSource, new SecretCipher(new byte[32]));
     SecretSplitter secrets = new SecretSplitter(secretRows);
     JsonNode config = Jsons.deserialize("{\"host\":\"db\",\"password\":\"hunter2\",\"tunnel\":{\"method\":\"KEY\",\"key\":\"PEM\"}}");
 
@@ -109,6 +110,11 @@ class MetadataRepositoriesIT {
     assertThat(SecretSplitter.isReference(stored.at("/tunnel/key"))).isTrue();
     assertThat(SecretSplitter.coordinates(stored)).hasSize(2);
     assertThat(secrets.hydrate(stored)).isEqualTo(config);
+    // encrypted at rest
+    String raw = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource).sql("SELECT value FROM secret WHERE coordinate = :c")
+        .param("c", stored.get("password").get("_secret").asText()).query(String.class).single();
+    assertThat(raw).startsWith("v1:").doesNotContain("hunter2");
+    assertThat(new SecretCipher(new byte[32]).decrypt(raw)).isEqualTo("hunter2");
     // splitting a stored configuration again keeps its references
     assertThat(secrets.split(workspace.id(), SPEC.get("connectionSpecification"), stored)).isEqualTo(stored);
 

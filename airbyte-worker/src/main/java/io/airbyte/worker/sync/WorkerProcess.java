@@ -71,7 +71,7 @@ public final class WorkerProcess implements AutoCloseable {
     LOG.info("{} built-in connector(s) registered", builtIns);
 
     DatabaseStatePersistence state = new DatabaseStatePersistence(new StateRepository(dataSource));
-    SecretSplitter secrets = new SecretSplitter(new SecretRepository(dataSource));
+    SecretSplitter secrets = new SecretSplitter(new SecretRepository(dataSource, io.airbyte.db.secret.SecretCipher.fromEnvironment(env)));
     AttemptInputs inputs = new AttemptInputs(new ConnectionRepository(dataSource), new ActorRepository(dataSource), definitions,
         secrets, new StreamGenerationRepository(dataSource), state, jars);
     ReplicationSettings replication = ReplicationSettings.defaults()

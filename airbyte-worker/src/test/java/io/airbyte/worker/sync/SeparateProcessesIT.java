@@ -84,7 +84,8 @@ class SeparateProcessesIT {
           "AIRBYTE_DATABASE_URL", db.jdbcUrl(), "AIRBYTE_DATABASE_USER", db.username(),
           "AIRBYTE_DATABASE_PASSWORD", db.password(), "TEMPORAL_HOST", "127.0.0.1:" + port,
           "AIRBYTE_LOCAL_CONNECTORS_DIR", CONNECTORS.toString(), "AIRBYTE_WORKSPACE_ROOT", dir.resolve("workspace").toString(),
-          "AIRBYTE_RECONCILE_SECONDS", "2", "AIRBYTE_PROCESS_FACTORY", "local");
+          "AIRBYTE_RECONCILE_SECONDS", "2", "AIRBYTE_PROCESS_FACTORY", "local",
+          "AIRBYTE_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
       processes.add(jvm("io.airbyte.scheduler.SchedulerProcess", env, "scheduler"));
       processes.add(jvm("io.airbyte.worker.sync.WorkerProcess", env, "worker"));
 
@@ -100,7 +101,7 @@ class SeparateProcessesIT {
           .contains("airbyte/destination-duckdb");
 
       UUID workspace = new WorkspaceRepository(ds).ensureDefault().id();
-      SecretSplitter secrets = new SecretSplitter(new SecretRepository(ds));
+      SecretSplitter secrets = new SecretSplitter(new SecretRepository(ds, new io.airbyte.db.secret.SecretCipher(new byte[32])));
       ObjectNode sourceConfig = Jsons.object().put("host", "localhost").put("port", db.port()).put("database", db.databaseName())
           .put("username", db.username()).put("password", db.password());
       sourceConfig.putArray("schemas").add("app");

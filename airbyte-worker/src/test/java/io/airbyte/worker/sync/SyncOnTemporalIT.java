@@ -79,7 +79,7 @@ class SyncOnTemporalIT {
     JobRepository jobs = new JobRepository(ds);
     DefinitionRepository definitions = new DefinitionRepository(ds);
     ActorRepository actors = new ActorRepository(ds);
-    SecretSplitter secrets = new SecretSplitter(new SecretRepository(ds));
+    SecretSplitter secrets = new SecretSplitter(new SecretRepository(ds, new io.airbyte.db.secret.SecretCipher(new byte[32])));
     LocalConnectorJars jars = new LocalConnectorJars(CONNECTORS, List.of("-XX:+UseSerialGC", "-Xmx192m"));
     LocalProcessFactory processes = new LocalProcessFactory();
     JobDirectories directories = new JobDirectories(workspace);

@@ -1,0 +1,105 @@
+package io.airbyte.db.secret;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts secret values with AES-256-GCM (a random 96-bit nonce per value, stored with it). The key
+ * comes from {@code AIRBYTE_SECRETS_KEY} (base64 of 32 bytes) or from a key file kept outside the
+ * database, made on first start.
+ */
+public final class SecretCipher {
+
+  private static final String PREFIX = "v1:";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final SecretKeySpec key;
+
+  public SecretCipher(byte[] key) {
+    if (key.length != 32) {
+      throw new IllegalArgumentException("the secrets key must be 32 bytes (base64 of 32 random bytes), not " + key.length);
+    }
+    this.key = new SecretKeySpec(key, "AES");
+  }
+
+  /**
+   * From {@code AIRBYTE_SECRETS_KEY}, else the key file {@code AIRBYTE_SECRETS_KEY_FILE} (default
+   * {@code $AIRBYTE_HOME/secrets.key}, {@code AIRBYTE_HOME} defaulting to {@code ~/.airbyte}).
+   */
+  public static SecretCipher fromEnvironment(Map<String, String> env) {
+    String file = env.get("AIRBYTE_SECRETS_KEY_FILE");
+    if (file == null || file.isBlank()) {
+      String home = env.getOrDefault("AIRBYTE_HOME", Path.of(System.getProperty("user.home"), ".airbyte").toString());
+      file = Path.of(home, "secrets.key").toString();
+    }
+    return fromEnvironment(env, Path.of(file));
+  }
+
+  /** From {@code AIRBYTE_SECRETS_KEY}, else the key file (made with a fresh random key when missing). */
+  public static SecretCipher fromEnvironment(Map<String, String> env, Path keyFile) {
+    String configured = env.get("AIRBYTE_SECRETS_KEY");
+    if (configured != null && !configured.isBlank()) {
+      try {
+        return new SecretCipher(Base64.getDecoder().decode(configured.trim()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("AIRBYTE_SECRETS_KEY must be the base64 of 32 random bytes: " + e.getMessage(), e);
+      }
+    }
+    try {
+      if (!Files.exists(keyFile)) {
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
+        Files.createDirectories(keyFile.toAbsolutePath().getParent());
+        Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh));
+        try {
+          Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+          // not a POSIX file system
+        }
+      }
+      return new SecretCipher(Base64.getDecoder().decode(Files.readString(keyFile).trim()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read or create the secrets key file " + keyFile, e);
+    }
+  }
+
+  public String encrypt(String plain) {
+    try {
+      byte[] nonce = new byte[12];
+      RANDOM.nextBytes(nonce);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+      byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+      byte[] out = new byte[nonce.length + sealed.length];
+      System.arraycopy(nonce, 0, out, 0, nonce.length);
+      System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
+      return PREFIX + Base64.getEncoder().encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
+  }
+
+  public String decrypt(String stored) {
+    if (!stored.startsWith(PREFIX)) {
+      throw new IllegalStateException("a secret is not in the encrypted format");
+    }
+    byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
+      return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("a secret cannot be decrypted: wrong AIRBYTE_SECRETS_KEY or key file?", e);
+    }
+  }
+}
