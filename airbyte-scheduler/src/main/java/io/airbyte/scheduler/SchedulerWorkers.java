@@ -13,7 +13,8 @@ public final class SchedulerWorkers {
 
   public static Worker register(WorkerFactory factory, String schedulerTaskQueue, JobActivities jobActivities) {
     Worker worker = factory.newWorker(schedulerTaskQueue);
-    worker.registerWorkflowImplementationTypes(ConnectionManagerWorkflowImpl.class, SyncWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(ConnectionManagerWorkflowImpl.class, SyncWorkflowImpl.class,
+        io.airbyte.scheduler.command.ConnectorCommandWorkflowImpl.class);
     worker.registerActivitiesImplementations(jobActivities);
     return worker;
   }

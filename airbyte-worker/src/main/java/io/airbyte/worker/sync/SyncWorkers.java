@@ -11,13 +11,17 @@ public final class SyncWorkers {
 
   private SyncWorkers() {}
 
-  public static Worker register(WorkerFactory factory, String workerTaskQueue, SyncActivities activities, int maxConcurrentSyncs) {
+  public static Worker register(WorkerFactory factory, String workerTaskQueue, SyncActivities activities, int maxConcurrentSyncs,
+      Object... moreActivities) {
     Worker worker = factory.newWorker(workerTaskQueue, WorkerOptions.newBuilder()
         // heartbeats, and with them cancellations, get through within seconds
         .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(2))
         .setMaxConcurrentActivityExecutionSize(Math.max(1, maxConcurrentSyncs))
         .build());
     worker.registerActivitiesImplementations(activities);
+    if (moreActivities.length > 0) {
+      worker.registerActivitiesImplementations(moreActivities);
+    }
     return worker;
   }
 }

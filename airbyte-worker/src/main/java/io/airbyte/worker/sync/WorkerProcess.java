@@ -72,7 +72,8 @@ public final class WorkerProcess implements AutoCloseable {
 
     DatabaseStatePersistence state = new DatabaseStatePersistence(new StateRepository(dataSource));
     SecretSplitter secrets = new SecretSplitter(new SecretRepository(dataSource, io.airbyte.db.secret.SecretCipher.fromEnvironment(env)));
-    AttemptInputs inputs = new AttemptInputs(new ConnectionRepository(dataSource), new ActorRepository(dataSource), definitions,
+    ActorRepository actors = new ActorRepository(dataSource);
+    AttemptInputs inputs = new AttemptInputs(new ConnectionRepository(dataSource), actors, definitions,
         secrets, new StreamGenerationRepository(dataSource), state, jars);
     ReplicationSettings replication = ReplicationSettings.defaults()
         .withHeartbeatTimeout(Duration.ofSeconds(Long.parseLong(env.getOrDefault("AIRBYTE_HEARTBEAT_SECONDS", "10800"))));
@@ -80,7 +81,8 @@ public final class WorkerProcess implements AutoCloseable {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     SyncWorkers.register(factory, temporal.workerTaskQueue(), new SyncActivitiesImpl(inputs, connectors, worker,
         new JobRepository(dataSource), Duration.ofSeconds(5)),
-        Integer.parseInt(env.getOrDefault("AIRBYTE_MAX_CONCURRENT_SYNCS", "4")));
+        Integer.parseInt(env.getOrDefault("AIRBYTE_MAX_CONCURRENT_SYNCS", "4")),
+        new ConnectorCommandActivitiesImpl(connectors, actors, secrets, jars));
     factory.start();
     LOG.info("Worker serving task queue {} with the {} process factory", temporal.workerTaskQueue(), config.kind());
     SchedulerProcess scheduler = "true".equalsIgnoreCase(env.get("AIRBYTE_EMBED_SCHEDULER"))

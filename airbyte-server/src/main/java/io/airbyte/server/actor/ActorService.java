@@ -1,0 +1,232 @@
+package io.airbyte.server.actor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.db.ActorType;
+import io.airbyte.db.actor.Actor;
+import io.airbyte.db.actor.ActorRepository;
+import io.airbyte.db.connection.Connection;
+import io.airbyte.db.connection.ConnectionRepository;
+import io.airbyte.db.definition.ActorDefinition;
+import io.airbyte.db.definition.DefinitionRepository;
+import io.airbyte.db.secret.SecretSplitter;
+import io.airbyte.db.workspace.WorkspaceRepository;
+import io.airbyte.protocol.json.Jsons;
+import io.airbyte.protocol.kit.ConfigValidator;
+import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
+import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
+import io.airbyte.server.error.ApiException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sources and destinations: the connector is named by {@code definitionId} or by the configuration's
+ * {@code sourceType}/{@code destinationType}; the configuration is validated against the connector's
+ * spec, its secrets stored apart and encrypted, and it always comes back with secrets masked. A
+ * masked value sent back keeps the stored secret.
+ */
+@Service
+public class ActorService {
+
+  public static final String MASK = "**********";
+
+  private final DefinitionRepository definitions;
+  private final ActorRepository actors;
+  private final WorkspaceRepository workspaces;
+  private final SecretSplitter secrets;
+  private final ConnectionRepository connections;
+  private final ConnectionWorkflows workflows;
+
+  ActorService(DefinitionRepository definitions, ActorRepository actors, WorkspaceRepository workspaces, SecretSplitter secrets,
+      ConnectionRepository connections, ConnectionWorkflows workflows) {
+    this.definitions = definitions;
+    this.actors = actors;
+    this.workspaces = workspaces;
+    this.secrets = secrets;
+    this.connections = connections;
+    this.workflows = workflows;
+  }
+
+  /** An actor as the API shows it. */
+  public record View(Actor actor, ActorDefinition definition, String typeName, JsonNode maskedConfiguration) {}
+
+  public static String typeKey(ActorType type) {
+    return type == ActorType.SOURCE ? "sourceType" : "destinationType";
+  }
+
+  public View create(ActorType type, String name, UUID workspaceId, UUID definitionId, JsonNode configuration) {
+    List<String> missing = new ArrayList<>();
+    if (name == null || name.isBlank()) {
+      missing.add("name: required");
+    }
+    if (workspaceId == null) {
+      missing.add("workspaceId: required");
+    }
+    if (configuration == null || !configuration.isObject()) {
+      missing.add("configuration: required, an object");
+    }
+    if (!missing.isEmpty()) {
+      throw ApiException.unprocessable("The request is incomplete", missing);
+    }
+    workspaces.get(workspaceId);
+    ActorDefinition definition = definition(type, definitionId, configuration, workspaceId);
+    JsonNode stored = validatedForStorage(type, workspaceId, definition, withoutTypeKey(type, configuration), null);
+    return view(actors.create(workspaceId, definition.id(), type, name, stored));
+  }
+
+  public View get(ActorType type, UUID id) {
+    return view(actors.get(type, id));
+  }
+
+  public List<View> list(ActorType type, Collection<UUID> workspaceIds, boolean includeDeleted, int limit, int offset) {
+    return actors.list(type, workspaceIds, includeDeleted, limit, offset).stream().map(this::view).toList();
+  }
+
+  /** PUT replaces the configuration; PATCH replaces only the top-level properties it names. */
+  public View update(ActorType type, UUID id, String name, JsonNode configuration, boolean patch) {
+    Actor actor = actors.get(type, id);
+    ActorDefinition definition = definitions.get(actor.definitionId());
+    JsonNode stored = actor.configuration();
+    if (configuration != null) {
+      if (!configuration.isObject()) {
+        throw ApiException.unprocessable("The configuration must be an object", List.of("configuration: not an object"));
+      }
+      JsonNode incoming = withoutTypeKey(type, configuration);
+      JsonNode next;
+      if (patch) {
+        ObjectNode merged = (ObjectNode) stored.deepCopy();
+        incoming.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        next = merged;
+      } else {
+        next = incoming;
+      }
+      stored = validatedForStorage(type, actor.workspaceId(), definition, next, actor.configuration());
+    } else if (!patch) {
+      throw ApiException.unprocessable("PUT needs the whole configuration", List.of("configuration: required"));
+    }
+    String newName = name == null || name.isBlank() ? actor.name() : name;
+    return view(actors.update(type, id, newName, stored));
+  }
+
+  /** Deletes the actor and, as Airbyte does, the connections that use it. */
+  public void delete(ActorType type, UUID id) {
+    actors.get(type, id);
+    for (Connection c : connections.usingActor(id)) {
+      connections.setStatus(c.id(), "deprecated", "its " + type.value() + " was deleted");
+      workflows.signal(c.id(), ConnectionManagerWorkflow::connectionDeleted);
+    }
+    actors.delete(type, id);
+  }
+
+  /** The configuration with secrets in place, for a connector (never for a response). */
+  public JsonNode hydrated(Actor actor) {
+    return secrets.hydrate(actor.configuration());
+  }
+
+  private ActorDefinition definition(ActorType type, UUID definitionId, JsonNode configuration, UUID workspaceId) {
+    if (definitionId != null) {
+      ActorDefinition d = definitions.find(definitionId).filter(x -> x.type() == type).orElse(null);
+      if (d == null) {
+        throw ApiException.unprocessable("Unknown " + type.value() + " definition", List.of("definitionId: no "
+            + type.value() + " definition " + definitionId));
+      }
+      return d;
+    }
+    JsonNode typeName = configuration.get(typeKey(type));
+    if (typeName == null || !typeName.isTextual()) {
+      throw ApiException.unprocessable("Which connector?", List.of("configuration." + typeKey(type)
+          + ": required (or definitionId)"));
+    }
+    String wanted = typeName.asText().toLowerCase(Locale.ROOT);
+    return definitions.list(type, workspaceId).stream()
+        .filter(d -> typeName(type, d).equals(wanted))
+        .findFirst()
+        .orElseThrow(() -> ApiException.unprocessable("Unknown connector", List.of("configuration." + typeKey(type) + ": no "
+            + type.value() + " connector '" + typeName.asText() + "'")));
+  }
+
+  private JsonNode validatedForStorage(ActorType type, UUID workspaceId, ActorDefinition definition, JsonNode config,
+      JsonNode previous) {
+    JsonNode candidate = config.deepCopy();
+    if (previous != null) {
+      restoreMasked(candidate, previous);
+    }
+    JsonNode spec = definition.spec().get("connectionSpecification");
+    List<String> problems = ConfigValidator.validate(spec, secrets.hydrate(candidate));
+    containsMask(candidate, "", problems);
+    if (!problems.isEmpty()) {
+      throw ApiException.unprocessable("The configuration does not match the " + definition.name() + " "
+          + type.value() + "'s spec", problems.stream().map(p -> "configuration." + p).toList());
+    }
+    return secrets.split(workspaceId, spec, candidate);
+  }
+
+  /** Puts the stored secret reference where the request sent the mask back. */
+  private static void restoreMasked(JsonNode incoming, JsonNode stored) {
+    if (!(incoming instanceof ObjectNode object) || stored == null || !stored.isObject()) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      JsonNode value = object.get(name);
+      JsonNode before = stored.get(name);
+      if (value.isTextual() && MASK.equals(value.asText()) && SecretSplitter.isReference(before)) {
+        object.set(name, before.deepCopy());
+      } else if (value.isObject()) {
+        restoreMasked(value, before);
+      }
+    }
+  }
+
+  private static void containsMask(JsonNode node, String path, List<String> problems) {
+    if (node.isTextual() && MASK.equals(node.asText())) {
+      problems.add((path.isEmpty() ? "$" : path) + ": the mask " + MASK + " stands for no stored secret here");
+    } else if (node.isObject() && !SecretSplitter.isReference(node)) {
+      node.fields().forEachRemaining(e -> containsMask(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+          problems));
+    }
+  }
+
+  private View view(Actor actor) {
+    ActorDefinition definition = definitions.get(actor.definitionId());
+    String typeName = typeName(actor.type(), definition);
+    JsonNode masked = mask(actor.configuration());
+    if (masked instanceof ObjectNode object) {
+      object.put(typeKey(actor.type()), typeName);
+    }
+    return new View(actor, definition, typeName, masked);
+  }
+
+  /** {@code airbyte/source-postgres} → {@code postgres}; a custom image → its name in lower case. */
+  static String typeName(ActorType type, ActorDefinition definition) {
+    String repository = definition.dockerRepository();
+    String last = repository.substring(repository.lastIndexOf('/') + 1);
+    String prefix = type.value() + "-";
+    return last.startsWith(prefix) ? last.substring(prefix.length()) : last.toLowerCase(Locale.ROOT);
+  }
+
+  static JsonNode mask(JsonNode stored) {
+    if (SecretSplitter.isReference(stored)) {
+      return Jsons.mapper().getNodeFactory().textNode(MASK);
+    }
+    if (stored instanceof ObjectNode object) {
+      ObjectNode copy = Jsons.object();
+      object.fields().forEachRemaining(e -> copy.set(e.getKey(), mask(e.getValue())));
+      return copy;
+    }
+    return stored == null ? null : stored.deepCopy();
+  }
+
+  private static JsonNode withoutTypeKey(ActorType type, JsonNode configuration) {
+    ObjectNode copy = (ObjectNode) configuration.deepCopy();
+    copy.remove(typeKey(type));
+    return copy;
+  }
+
+}

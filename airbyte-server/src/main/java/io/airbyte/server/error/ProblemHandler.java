@@ -1,0 +1,54 @@
+package io.airbyte.server.error;
+
+import io.airbyte.db.NotFoundException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Every error as RFC 7807 problem+json, in one place. */
+@RestControllerAdvice
+class ProblemHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ProblemDetail api(ApiException e) {
+    return problem(e.status(), e.getMessage(), e.errors());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint: "
+        + String.valueOf(e.getMostSpecificCause().getMessage()).lines().findFirst().orElse(""), List.of());
+  }
+
+  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+      IllegalArgumentException.class})
+  ProblemDetail badParameter(Exception e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String detail, List<String> errors) {
+    if (status.is5xxServerError()) {
+      LOG.warn("{}: {}", status, detail);
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(status.getReasonPhrase());
+    if (!errors.isEmpty()) {
+      problem.setProperty("errors", errors);
+    }
+    return problem;
+  }
+}

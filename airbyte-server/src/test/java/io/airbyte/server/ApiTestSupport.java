@@ -1,0 +1,62 @@
+package io.airbyte.server;
+
+import io.airbyte.db.ActorType;
+import io.airbyte.db.definition.DefinitionRepository;
+import io.airbyte.protocol.json.Jsons;
+import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
+import io.airbyte.testsupport.postgres.EmbeddedPostgresServer;
+import io.airbyte.testsupport.postgres.PostgresTestDatabase;
+import io.airbyte.worker.connector.ConnectorActivitiesImpl;
+import io.airbyte.worker.process.ConnectorDefinition;
+import io.airbyte.worker.process.JobDirectories;
+import io.airbyte.worker.process.LocalProcessFactory;
+import io.airbyte.worker.sync.LocalConnectorJars;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Shared by the API tests: a database, the platform environment, built-in definitions with their real specs. */
+final class ApiTestSupport {
+
+  static final String ADMIN_PASSWORD = "admin-secret-pw";
+  static final Path CONNECTORS = Path.of(System.getProperty("connectors.dir", "../connectors"));
+  static final PostgresTestDatabase DB = EmbeddedPostgresServer.get().createDatabase();
+  static final Path HOME;
+
+  static {
+    try {
+      HOME = Files.createTempDirectory("airbyte-home");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private ApiTestSupport() {}
+
+  static PlatformEnvironment environment() {
+    return new PlatformEnvironment(Map.of("AIRBYTE_HOME", HOME.toString(), "AIRBYTE_ADMIN_PASSWORD", ADMIN_PASSWORD,
+        "AIRBYTE_SECRETS_KEY", Base64.getEncoder().encodeToString(new byte[32])));
+  }
+
+  static LocalConnectorJars jars() {
+    return new LocalConnectorJars(CONNECTORS, List.of("-XX:+UseSerialGC", "-Xmx192m"));
+  }
+
+  /** Registers source-postgres and destination-postgres with the specs their jars give. */
+  static void registerPostgres(DefinitionRepository definitions) {
+    var connectors = new ConnectorActivitiesImpl(new LocalProcessFactory(), new JobDirectories(HOME.resolve("specs")),
+        Duration.ofMinutes(2), Clock.systemUTC());
+    var source = connectors.spec(new ConnectorDefinition("airbyte/source-postgres:dev", jars().commandFor("airbyte/source-postgres")));
+    var destination = connectors.spec(new ConnectorDefinition("airbyte/destination-postgres:dev",
+        jars().commandFor("airbyte/destination-postgres")));
+    definitions.registerBuiltIn(UUID.fromString("decd338e-5647-4c0b-adf4-da0e75f5a750"), ActorType.SOURCE, "Postgres",
+        "airbyte/source-postgres", "dev", null, Jsons.toTree(source.output()), "0.2.0");
+    definitions.registerBuiltIn(UUID.fromString("25c5221d-dce2-4163-ade9-739ef790f503"), ActorType.DESTINATION, "Postgres",
+        "airbyte/destination-postgres", "dev", null, Jsons.toTree(destination.output()), "0.2.0");
+  }
+}

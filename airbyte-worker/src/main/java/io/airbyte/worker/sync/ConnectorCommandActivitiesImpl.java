@@ -1,0 +1,70 @@
+package io.airbyte.worker.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.db.ActorType;
+import io.airbyte.db.actor.Actor;
+import io.airbyte.db.actor.ActorRepository;
+import io.airbyte.db.secret.SecretSplitter;
+import io.airbyte.protocol.json.Jsons;
+import io.airbyte.protocol.models.AirbyteConnectionStatus;
+import io.airbyte.scheduler.command.ConnectorCommandActivities;
+import io.airbyte.scheduler.command.ConnectorCommandInput;
+import io.airbyte.scheduler.command.ConnectorCommandOutput;
+import io.airbyte.worker.connector.ConnectorActivities;
+import io.airbyte.worker.connector.ConnectorJobResult;
+import io.airbyte.worker.process.ConnectorDefinition;
+import io.airbyte.worker.process.ConnectorRole;
+
+/** spec, check and discover for the API, on the worker. */
+public final class ConnectorCommandActivitiesImpl implements ConnectorCommandActivities {
+
+  private final ConnectorActivities connectors;
+  private final ActorRepository actors;
+  private final SecretSplitter secrets;
+  private final LocalConnectorJars jars;
+
+  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets,
+      LocalConnectorJars jars) {
+    this.connectors = connectors;
+    this.actors = actors;
+    this.secrets = secrets;
+    this.jars = jars;
+  }
+
+  @Override
+  public ConnectorCommandOutput run(ConnectorCommandInput input) {
+    String repository = input.image().contains(":") ? input.image().substring(0, input.image().lastIndexOf(':')) : input.image();
+    ConnectorDefinition connector = new ConnectorDefinition(input.image(), jars.commandFor(repository));
+    ActorType type = input.actorType() == null ? null : ActorType.of(input.actorType());
+    JsonNode config = null;
+    if (input.actorId() != null) {
+      Actor actor = actors.get(type, input.actorId());
+      config = secrets.hydrate(actor.configuration());
+    } else if (input.configJson() != null) {
+      config = Jsons.deserialize(input.configJson());
+    }
+    return switch (input.command()) {
+      case "spec" -> output(connectors.spec(connector));
+      case "discover" -> output(connectors.discover(connector, config));
+      case "check" -> {
+        ConnectorJobResult<AirbyteConnectionStatus> result = connectors.check(
+            type == ActorType.DESTINATION ? ConnectorRole.DESTINATION : ConnectorRole.SOURCE, connector, config);
+        if (!result.succeeded()) {
+          yield new ConnectorCommandOutput(false, result.failure().externalMessage(), null,
+              SyncActivitiesImpl.failure(result.failure()), result.logPath().toString());
+        }
+        boolean ok = result.output().getStatus() == AirbyteConnectionStatus.Status.SUCCEEDED;
+        yield new ConnectorCommandOutput(ok, result.output().getMessage(), null, null, result.logPath().toString());
+      }
+      default -> throw new IllegalArgumentException("unknown connector command " + input.command());
+    };
+  }
+
+  private static ConnectorCommandOutput output(ConnectorJobResult<?> result) {
+    if (!result.succeeded()) {
+      return new ConnectorCommandOutput(false, result.failure().externalMessage(), null,
+          SyncActivitiesImpl.failure(result.failure()), result.logPath().toString());
+    }
+    return new ConnectorCommandOutput(true, null, Jsons.serialize(result.output()), null, result.logPath().toString());
+  }
+}
