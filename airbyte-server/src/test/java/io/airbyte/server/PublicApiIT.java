@@ -72,6 +72,30 @@ class PublicApiIT {
 
   @BeforeAll
   static void start() {
+    // the scheduler and a worker with local connectors, on the same database, as the platform runs them
+    var ds = ApiTestSupport.DB.dataSource();
+    io.airbyte.db.MetadataDatabase.migrate(ds);
+    var connections = new io.airbyte.db.connection.ConnectionRepository(ds);
+    var jobs = new io.airbyte.db.job.JobRepository(ds);
+    var actorRepository = new ActorRepository(ds);
+    var definitionRepository = new DefinitionRepository(ds);
+    var secretSplitter = new SecretSplitter(new io.airbyte.db.secret.SecretRepository(ds,
+        io.airbyte.db.secret.SecretCipher.fromEnvironment(ApiTestSupport.environment().values())));
+    var jars = ApiTestSupport.jars();
+    var processes = new io.airbyte.worker.process.LocalProcessFactory();
+    var directories = new io.airbyte.worker.process.JobDirectories(ApiTestSupport.HOME.resolve("workspace"));
+    var connectors = new io.airbyte.worker.connector.ConnectorActivitiesImpl(processes, directories,
+        java.time.Duration.ofMinutes(2), java.time.Clock.systemUTC());
+    var state = new io.airbyte.worker.state.DatabaseStatePersistence(new io.airbyte.db.state.StateRepository(ds));
+    var inputs = new io.airbyte.worker.sync.AttemptInputs(connections, actorRepository, definitionRepository, secretSplitter,
+        new io.airbyte.db.state.StreamGenerationRepository(ds), state, jars);
+    var replication = new io.airbyte.worker.replication.ReplicationWorker(processes, state,
+        io.airbyte.worker.replication.ReplicationSettings.defaults(), directories, java.time.Clock.systemUTC());
+    io.airbyte.scheduler.SchedulerWorkers.register(TEMPORAL.getWorkerFactory(), "CONNECTION_UPDATER",
+        new io.airbyte.scheduler.job.JobActivitiesImpl(connections, jobs, 3));
+    io.airbyte.worker.sync.SyncWorkers.register(TEMPORAL.getWorkerFactory(), "SYNC",
+        new io.airbyte.worker.sync.SyncActivitiesImpl(inputs, connectors, replication, jobs, java.time.Duration.ofMillis(500)), 4,
+        new io.airbyte.worker.sync.ConnectorCommandActivitiesImpl(connectors, actorRepository, secretSplitter, jars));
     TEMPORAL.start();
   }
 
@@ -156,6 +180,107 @@ class PublicApiIT {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.contentType()).contains("application/problem+json");
     assertThat(admin("GET", "/api/public/v1/workspaces?limit=1", null).json().get("next").asText()).contains("offset=1");
+  }
+
+  @Test
+  void connectionAndJobLifecycleWithARealSync() throws Exception {
+    ApiTestSupport.registerPostgres(definitions);
+    ApiTestSupport.DB.execute("CREATE SCHEMA IF NOT EXISTS shop", "DROP TABLE IF EXISTS shop.orders",
+        "CREATE TABLE shop.orders (id int PRIMARY KEY, amount numeric(10,2), note text, updated_at timestamptz NOT NULL)",
+        "INSERT INTO shop.orders SELECT g, g * 1.5, 'n' || g, timestamptz '2024-01-01' + g * interval '1 minute' "
+            + "FROM generate_series(1, 500) g");
+    var db = ApiTestSupport.DB;
+    String workspace = admin("GET", "/api/public/v1/workspaces", null).json().get("data").get(0).get("workspaceId").asText();
+    String connection = "\"host\":\"localhost\",\"port\":" + db.port() + ",\"database\":\"" + db.databaseName()
+        + "\",\"username\":\"" + db.username() + "\",\"password\":\"" + db.password() + "\",\"ssl_mode\":{\"mode\":\"disable\"}";
+    String sourceId = admin("POST", "/api/public/v1/sources", "{\"name\":\"shop\",\"workspaceId\":\"" + workspace
+        + "\",\"configuration\":{\"sourceType\":\"postgres\"," + connection + ",\"schemas\":[\"shop\"]}}").json()
+        .get("sourceId").asText();
+    Reply destination = admin("POST", "/api/public/v1/destinations", "{\"name\":\"warehouse\",\"workspaceId\":\"" + workspace
+        + "\",\"configuration\":{\"destinationType\":\"postgres\"," + connection + ",\"schema\":\"mart\"}}");
+    assertThat(destination.status()).as(destination.body()).isEqualTo(200);
+    String destinationId = destination.json().get("destinationId").asText();
+
+    Reply streams = admin("GET", "/api/public/v1/streams?sourceId=" + sourceId + "&destinationId=" + destinationId, null);
+    assertThat(streams.status()).as(streams.body()).isEqualTo(200);
+    JsonNode orders = null;
+    for (JsonNode s : streams.json()) {
+      if (s.get("streamName").asText().equals("orders")) {
+        orders = s;
+      }
+    }
+    assertThat(orders).isNotNull();
+    assertThat(orders.get("syncModes").toString()).contains("incremental_deduped_history");
+    assertThat(orders.get("sourceDefinedPrimaryKey").toString()).isEqualTo("[[\"id\"]]");
+
+    String base = "{\"sourceId\":\"" + sourceId + "\",\"destinationId\":\"" + destinationId + "\",\"name\":\"shop → mart\",";
+    Reply invalid = admin("POST", "/api/public/v1/connections", base + "\"configurations\":{\"streams\":["
+        + "{\"name\":\"nope\",\"syncMode\":\"full_refresh_overwrite\"},"
+        + "{\"name\":\"orders\",\"syncMode\":\"incremental_append\",\"cursorField\":[\"missing\"]},"
+        + "{\"name\":\"orders\",\"syncMode\":\"incremental_deduped_history\",\"cursorField\":[\"updated_at\"],"
+        + "\"primaryKey\":[[\"nokey\"]]}]}}");
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(invalid.json().get("errors").toString()).contains("streams[0].name").contains("'nope'")
+        .contains("streams[1].cursorField").contains("'missing'").contains("streams[2].primaryKey").contains("'nokey'");
+    assertThat(admin("POST", "/api/public/v1/connections", base + "\"schedule\":{\"scheduleType\":\"cron\","
+        + "\"cronExpression\":\"every day\"}}").status()).isEqualTo(422);
+
+    Reply created = admin("POST", "/api/public/v1/connections", base + "\"namespaceDefinition\":\"destination\","
+        + "\"configurations\":{\"streams\":[{\"name\":\"orders\",\"syncMode\":\"incremental_deduped_history\","
+        + "\"cursorField\":[\"updated_at\"],\"selectedFields\":[{\"fieldPath\":[\"id\"]},{\"fieldPath\":[\"amount\"]},"
+        + "{\"fieldPath\":[\"updated_at\"]}]}]},\"schedule\":{\"scheduleType\":\"manual\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    String connectionId = created.json().get("connectionId").asText();
+    assertThat(created.json().at("/configurations/streams/0/syncMode").asText()).isEqualTo("incremental_deduped_history");
+    assertThat(created.json().at("/configurations/streams/0/primaryKey").toString()).isEqualTo("[[\"id\"]]");
+    assertThat(created.json().get("workspaceId").asText()).isEqualTo(workspace);
+
+    Reply job = admin("POST", "/api/public/v1/jobs", "{\"connectionId\":\"" + connectionId + "\",\"jobType\":\"sync\"}");
+    assertThat(job.status()).as(job.body()).isEqualTo(200);
+    long jobId = job.json().get("jobId").asLong();
+    assertThat(job.json().get("jobType").asText()).isEqualTo("sync");
+    JsonNode done = awaitJob(jobId);
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
+    assertThat(done.get("rowsSynced").asLong()).isEqualTo(500);
+    assertThat(done.get("bytesSynced").asLong()).isPositive();
+    assertThat(done.get("duration").asText()).startsWith("PT");
+    try (var c = db.connection(); var st = c.createStatement();
+        var rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE amount IS NOT NULL) FROM mart.orders")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(500);
+      assertThat(rs.getLong(2)).isEqualTo(500);
+    }
+    try (var c = db.connection(); var st = c.createStatement(); var rs = st.executeQuery(
+        "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'mart' AND column_name = 'note'")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("an unselected field is not copied").isZero();
+    }
+    assertThat(admin("GET", "/api/public/v1/jobs?connectionId=" + connectionId + "&jobType=sync", null).json().get("data"))
+        .hasSize(1);
+    assertThat(admin("DELETE", "/api/public/v1/jobs/" + jobId, null).json().get("status").asText()).isEqualTo("succeeded");
+
+    Reply patched = admin("PATCH", "/api/public/v1/connections/" + connectionId,
+        "{\"schedule\":{\"scheduleType\":\"basic\",\"basicTiming\":\"Every 24 hours\"},\"status\":\"inactive\"}");
+    assertThat(patched.json().at("/schedule/basicTiming").asText()).isEqualTo("Every 24 hours");
+    assertThat(patched.json().get("status").asText()).isEqualTo("inactive");
+
+    // deleting a source used by a connection deletes the connection, as Airbyte does
+    assertThat(admin("DELETE", "/api/public/v1/sources/" + sourceId, null).status()).isEqualTo(204);
+    assertThat(admin("GET", "/api/public/v1/connections/" + connectionId, null).status()).isEqualTo(404);
+    assertThat(bodies).noneMatch(b -> b.contains(db.password()));
+  }
+
+  private JsonNode awaitJob(long jobId) throws Exception {
+    long end = System.currentTimeMillis() + 120_000;
+    while (true) {
+      JsonNode job = admin("GET", "/api/public/v1/jobs/" + jobId, null).json();
+      String status = job.get("status").asText();
+      if (status.equals("succeeded") || status.equals("failed") || status.equals("cancelled")
+          || System.currentTimeMillis() > end) {
+        return job;
+      }
+      Thread.sleep(250);
+    }
   }
 
   @Test

@@ -27,6 +27,10 @@ public interface ConnectionManagerWorkflow {
   @SignalMethod
   void clear(List<StreamRef> streams);
 
+  /** Deletes the destination's data and the state of every stream (Airbyte's reset). */
+  @SignalMethod
+  void reset();
+
   /** Syncs {@code streams} (all when empty) again from scratch, in a new generation. */
   @SignalMethod
   void refresh(List<StreamRef> streams);

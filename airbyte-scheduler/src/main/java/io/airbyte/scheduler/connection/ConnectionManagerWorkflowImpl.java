@@ -197,8 +197,17 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
 
   @Override
   public void clear(List<StreamRef> streams) {
-    requestedJobType = streams == null || streams.isEmpty() ? "reset" : "clear";
+    requestedJobType = "clear";
     requestedStreams = streams == null ? List.of() : streams;
+    if (jobRunning) {
+      cancelRequested = true;
+    }
+  }
+
+  @Override
+  public void reset() {
+    requestedJobType = "reset";
+    requestedStreams = List.of();
     if (jobRunning) {
       cancelRequested = true;
     }

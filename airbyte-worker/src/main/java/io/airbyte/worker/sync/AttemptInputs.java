@@ -110,7 +110,10 @@ public final class AttemptInputs {
       }
       long g = generation.getOrDefault(d, 0L);
       boolean truncates = clearing || (refreshing && concerned.contains(d))
-          || stream.getDestinationSyncMode() == DestinationSyncMode.OVERWRITE;
+          || stream.getDestinationSyncMode() == DestinationSyncMode.OVERWRITE
+          // full refresh into a deduplicated table (Airbyte's "overwrite deduped"): each job a new generation
+          || (stream.getSyncMode() == io.airbyte.protocol.models.SyncMode.FULL_REFRESH
+              && stream.getDestinationSyncMode() == DestinationSyncMode.APPEND_DEDUP);
       if (clearing) {
         stream.setDestinationSyncMode(DestinationSyncMode.OVERWRITE);
       }

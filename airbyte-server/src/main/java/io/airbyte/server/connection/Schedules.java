@@ -1,0 +1,65 @@
+package io.airbyte.server.connection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.db.connection.Schedule;
+import io.airbyte.protocol.json.Jsons;
+import io.airbyte.scheduler.schedule.NextRun;
+import io.airbyte.server.connection.ConnectionRequest.ScheduleBody;
+import io.airbyte.server.error.ApiException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The public API's schedule ({@code manual}, {@code cron} + Quartz expression, {@code basic} + "Every 24 hours"). */
+final class Schedules {
+
+  private static final Pattern BASIC = Pattern.compile("(?i)every\\s+(\\d+)\\s+(minute|hour|day|week|month)s?");
+
+  private Schedules() {}
+
+  static Schedule fromApi(ScheduleBody body) {
+    if (body == null || body.scheduleType() == null || body.scheduleType().equals("manual")) {
+      return Schedule.manual();
+    }
+    switch (body.scheduleType()) {
+      case "cron" -> {
+        if (body.cronExpression() == null || body.cronExpression().isBlank()) {
+          throw ApiException.unprocessable("A cron schedule needs an expression", List.of("schedule.cronExpression: required"));
+        }
+        String[] parts = body.cronExpression().trim().split("\\s+(?=[A-Za-z]+/[A-Za-z_]+$|UTC$)");
+        String expression = parts[0];
+        String zone = parts.length > 1 ? parts[1] : "UTC";
+        try {
+          NextRun.validateCron(expression);
+        } catch (IllegalArgumentException e) {
+          throw ApiException.unprocessable("Not a Quartz cron expression", List.of("schedule.cronExpression: " + e.getMessage()));
+        }
+        return new Schedule("cron", Jsons.deserialize("{\"cron\":{\"cronExpression\":" + Jsons.serialize(expression)
+            + ",\"cronTimeZone\":" + Jsons.serialize(zone) + "}}"));
+      }
+      case "basic" -> {
+        Matcher m = BASIC.matcher(body.basicTiming() == null ? "" : body.basicTiming().trim());
+        if (!m.matches()) {
+          throw ApiException.unprocessable("A basic schedule needs a timing such as 'Every 24 hours'",
+              List.of("schedule.basicTiming: '" + body.basicTiming() + "' is not 'Every <n> minutes|hours|days|weeks|months'"));
+        }
+        return new Schedule("basic", Jsons.deserialize("{\"basicSchedule\":{\"timeUnit\":\"" + m.group(2).toLowerCase(Locale.ROOT)
+            + "s\",\"units\":" + m.group(1) + "}}"));
+      }
+      default -> throw ApiException.unprocessable("Unknown schedule type",
+          List.of("schedule.scheduleType: '" + body.scheduleType() + "' is not manual, cron or basic"));
+    }
+  }
+
+  static ScheduleBody toApi(Schedule schedule) {
+    JsonNode data = schedule.data();
+    return switch (schedule.type()) {
+      case "cron" -> new ScheduleBody("cron", data.at("/cron/cronExpression").asText()
+          + (data.at("/cron/cronTimeZone").asText("UTC").equals("UTC") ? "" : " " + data.at("/cron/cronTimeZone").asText()), null);
+      case "basic" -> new ScheduleBody("basic", null, "Every " + data.at("/basicSchedule/units").asLong() + " "
+          + data.at("/basicSchedule/timeUnit").asText());
+      default -> new ScheduleBody("manual", null, null);
+    };
+  }
+}
