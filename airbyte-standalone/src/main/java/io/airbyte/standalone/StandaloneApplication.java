@@ -1,0 +1,95 @@
+package io.airbyte.standalone;
+
+import io.airbyte.db.MetadataDatabase;
+import io.airbyte.scheduler.TemporalSettings;
+import io.airbyte.server.AirbyteServerApplication;
+import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
+import io.airbyte.worker.sync.WorkerProcess;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The platform in one JVM: an embedded PostgreSQL under {@code AIRBYTE_HOME} (default
+ * {@code ~/.airbyte}), Temporal's Java test server on a local port, the scheduler and the worker
+ * (built-in connectors as local processes, or Docker with {@code AIRBYTE_PROCESS_FACTORY=docker}),
+ * and the API server on port 8000 ({@code SERVER_PORT} or {@code --server.port}).
+ */
+public final class StandaloneApplication {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StandaloneApplication.class);
+
+  private StandaloneApplication() {}
+
+  public static void main(String[] args) throws Exception {
+    long started = System.nanoTime();
+    Map<String, String> env = new HashMap<>(System.getenv());
+    Path home = Path.of(env.getOrDefault("AIRBYTE_HOME", Path.of(System.getProperty("user.home"), ".airbyte").toString()))
+        .toAbsolutePath();
+    env.put("AIRBYTE_HOME", home.toString());
+
+    EmbeddedMetadataDatabase database = EmbeddedMetadataDatabase.start(home);
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL(database.jdbcUrl());
+    dataSource.setUser("postgres");
+    MetadataDatabase.migrate(dataSource);
+
+    int temporalPort = EmbeddedMetadataDatabase.freePort();
+    var temporal = TestServer.createPortBoundServer(temporalPort, false);
+    env.put("TEMPORAL_HOST", "127.0.0.1:" + temporalPort);
+    TemporalSettings settings = TemporalSettings.fromEnvironment(env);
+    WorkflowClient client = WorkflowClient.newInstance(
+        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(settings.target()).build()),
+        WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+
+    env.putIfAbsent("AIRBYTE_LOCAL_CONNECTORS_DIR", BuiltInJars.unpack(home).toString());
+    env.putIfAbsent("AIRBYTE_WORKSPACE_ROOT", home.resolve("workspace").toString());
+    env.put("AIRBYTE_EMBED_SCHEDULER", "true");
+    env.putIfAbsent("AIRBYTE_RECONCILE_SECONDS", "60");
+    WorkerProcess worker = WorkerProcess.start(dataSource, client, settings, env);
+
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("spring.datasource.url", database.jdbcUrl());
+    properties.put("spring.datasource.username", "postgres");
+    properties.put("spring.datasource.password", "");
+    ConfigurableApplicationContext server = new SpringApplicationBuilder(AirbyteServerApplication.class)
+        .initializers(context -> {
+          // above application.properties, below command-line arguments such as --server.port
+          var sources = context.getEnvironment().getPropertySources();
+          var standalone = new org.springframework.core.env.MapPropertySource("standalone", properties);
+          if (sources.contains("commandLineArgs")) {
+            sources.addAfter("commandLineArgs", standalone);
+          } else {
+            sources.addFirst(standalone);
+          }
+          context.getBeanFactory().registerSingleton("platformEnvironment", new PlatformEnvironment(Map.copyOf(env)));
+          context.getBeanFactory().registerSingleton("workflowClient", client);
+        })
+        .run(args);
+
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("Stopping the platform");
+      server.close();
+      worker.close();
+      temporal.close();
+      try {
+        database.close();
+      } catch (Exception e) {
+        LOG.warn("Stopping the embedded PostgreSQL: {}", e.toString());
+      }
+    }, "shutdown"));
+    String port = server.getEnvironment().getProperty("local.server.port");
+    LOG.info("The platform is ready on http://localhost:{} (home {}) after {} ms", port, home,
+        (System.nanoTime() - started) / 1_000_000);
+  }
+}
