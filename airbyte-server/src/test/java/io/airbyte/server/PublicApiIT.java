@@ -259,6 +259,27 @@ class PublicApiIT {
         .hasSize(1);
     assertThat(admin("DELETE", "/api/public/v1/jobs/" + jobId, null).json().get("status").asText()).isEqualTo("succeeded");
 
+    // the config API the UI uses
+    JsonNode attempts = admin("GET", "/api/v1/jobs/" + jobId + "/attempts", null).json();
+    assertThat(attempts.get(0).get("status").asText()).isEqualTo("succeeded");
+    assertThat(attempts.get(0).get("streams").get(0).get("recordsCommitted").asLong()).isEqualTo(500);
+    Reply log = admin("GET", "/api/v1/jobs/" + jobId + "/attempts/0/log", null);
+    assertThat(log.body()).contains("platform > INFO Replication of connection").contains("source >").doesNotContain(db.password());
+    JsonNode status = admin("GET", "/api/v1/connections/" + connectionId + "/status", null).json();
+    assertThat(status.get("lastJob").get("status").asText()).isEqualTo("succeeded");
+    assertThat(status.get("jobRunning").asBoolean()).isFalse();
+    assertThat(admin("GET", "/api/v1/definitions?type=source", null).json().toString()).contains("airbyte/source-postgres")
+        .contains("connectionSpecification");
+    assertThat(admin("POST", "/api/v1/sources/" + sourceId + "/check", null).json().get("status").asText()).isEqualTo("succeeded");
+    Reply badCheck = admin("POST", "/api/v1/destinations/check", "{\"definitionId\":\"25c5221d-dce2-4163-ade9-739ef790f503\","
+        + "\"configuration\":{" + connection.replace(db.password(), "wrong-password") + ",\"schema\":\"mart\"}}");
+    assertThat(badCheck.json().get("status").asText()).as(badCheck.body()).isEqualTo("failed");
+    assertThat(badCheck.json().get("message").asText()).isNotBlank();
+    ApiTestSupport.DB.execute("ALTER TABLE shop.orders ADD COLUMN channel text", "CREATE TABLE shop.refunds (id int PRIMARY KEY)");
+    JsonNode diff = admin("GET", "/api/v1/connections/" + connectionId + "/catalog_diff", null).json();
+    assertThat(diff.get("addedStreams").toString()).contains("shop.refunds");
+    assertThat(diff.get("changedStreams").get(0).get("addedFields").toString()).contains("channel");
+
     Reply patched = admin("PATCH", "/api/public/v1/connections/" + connectionId,
         "{\"schedule\":{\"scheduleType\":\"basic\",\"basicTiming\":\"Every 24 hours\"},\"status\":\"inactive\"}");
     assertThat(patched.json().at("/schedule/basicTiming").asText()).isEqualTo("Every 24 hours");

@@ -1,0 +1,199 @@
+package io.airbyte.server.configapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.db.ActorType;
+import io.airbyte.db.actor.Actor;
+import io.airbyte.db.actor.ActorRepository;
+import io.airbyte.db.connection.Connection;
+import io.airbyte.db.connection.ConnectionRepository;
+import io.airbyte.db.definition.ActorDefinition;
+import io.airbyte.db.definition.DefinitionRepository;
+import io.airbyte.db.job.Attempt;
+import io.airbyte.db.job.Job;
+import io.airbyte.db.job.JobRepository;
+import io.airbyte.db.job.StreamStat;
+import io.airbyte.db.workspace.WorkspaceRepository;
+import io.airbyte.protocol.json.Jsons;
+import io.airbyte.protocol.kit.ConfigValidator;
+import io.airbyte.protocol.models.AirbyteCatalog;
+import io.airbyte.scheduler.command.ConnectorCommandInput;
+import io.airbyte.scheduler.command.ConnectorCommandOutput;
+import io.airbyte.scheduler.command.ConnectorCommands;
+import io.airbyte.scheduler.connection.WorkflowState;
+import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
+import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
+import io.airbyte.server.connection.SourceCatalogs;
+import io.airbyte.server.error.ApiException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the UI needs beyond the public API: connector definitions with their specs, connection
+ * checks before and after saving, discover with the diff against a connection's catalog, a
+ * connection's live status and progress, attempts with failures and stats, and attempt logs.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ConfigApiController {
+
+  record DefinitionView(UUID definitionId, String type, String name, String dockerRepository, String dockerImageTag,
+      String documentationUrl, boolean builtIn, JsonNode spec) {}
+
+  record CheckRequest(UUID definitionId, JsonNode configuration) {}
+
+  record CheckResponse(String status, String message, String logPath) {}
+
+  record ConnectionStatus(UUID connectionId, String status, String statusReason, boolean jobRunning, Long runningJobId,
+      Integer runningAttempt, String nextRunAt, List<StreamStat> progress, LastJob lastJob) {}
+
+  record LastJob(long jobId, String status, String jobType, String createdAt, String updatedAt) {}
+
+  record AttemptView(int attemptNumber, String status, String createdAt, String endedAt, JsonNode failureSummary,
+      JsonNode output, List<StreamStat> streams) {}
+
+  private final DefinitionRepository definitions;
+  private final ActorRepository actors;
+  private final ConnectionRepository connections;
+  private final JobRepository jobs;
+  private final WorkspaceRepository workspaces;
+  private final ConnectorCommands commands;
+  private final SourceCatalogs catalogs;
+  private final ConnectionWorkflows workflows;
+  private final PlatformEnvironment environment;
+
+  ConfigApiController(DefinitionRepository definitions, ActorRepository actors, ConnectionRepository connections,
+      JobRepository jobs, WorkspaceRepository workspaces, ConnectorCommands commands, SourceCatalogs catalogs,
+      ConnectionWorkflows workflows, PlatformEnvironment environment) {
+    this.definitions = definitions;
+    this.actors = actors;
+    this.connections = connections;
+    this.jobs = jobs;
+    this.workspaces = workspaces;
+    this.commands = commands;
+    this.catalogs = catalogs;
+    this.workflows = workflows;
+    this.environment = environment;
+  }
+
+  @GetMapping("/definitions")
+  List<DefinitionView> definitions(@RequestParam String type, @RequestParam(required = false) UUID workspaceId) {
+    ActorType actorType = actorType(type);
+    UUID workspace = workspaceId == null ? workspaces.ensureDefault().id() : workspaceId;
+    return definitions.list(actorType, workspace).stream()
+        .map(d -> new DefinitionView(d.id(), actorType.value(), d.name(), d.dockerRepository(), d.dockerImageTag(),
+            d.documentationUrl(), d.builtIn(), d.spec()))
+        .toList();
+  }
+
+  /** Checks a configuration before it is saved (validated against the spec first). */
+  @PostMapping("/{type:sources|destinations}/check")
+  CheckResponse checkNew(@PathVariable String type, @RequestBody CheckRequest request) {
+    ActorType actorType = actorType(type);
+    if (request.definitionId() == null || request.configuration() == null) {
+      throw ApiException.unprocessable("definitionId and configuration are required",
+          List.of(request.definitionId() == null ? "definitionId: required" : "configuration: required"));
+    }
+    ActorDefinition definition = definitions.get(request.definitionId());
+    List<String> problems = ConfigValidator.validate(definition.spec().get("connectionSpecification"), request.configuration());
+    if (!problems.isEmpty()) {
+      throw ApiException.unprocessable("The configuration does not match the spec",
+          problems.stream().map(p -> "configuration." + p).toList());
+    }
+    return check(new ConnectorCommandInput("check", actorType.value(), definition.image(), null,
+        Jsons.serialize(request.configuration())));
+  }
+
+  /** Checks a saved source or destination with its stored configuration. */
+  @PostMapping("/{type:sources|destinations}/{id}/check")
+  CheckResponse checkSaved(@PathVariable String type, @PathVariable UUID id) {
+    ActorType actorType = actorType(type);
+    Actor actor = actors.get(actorType, id);
+    return check(new ConnectorCommandInput("check", actorType.value(), definitions.get(actor.definitionId()).image(), id, null));
+  }
+
+  private CheckResponse check(ConnectorCommandInput input) {
+    ConnectorCommandOutput output = commands.run(input);
+    return new CheckResponse(output.succeeded() ? "succeeded" : "failed", output.message(), output.logPath());
+  }
+
+  @GetMapping("/sources/{id}/discover")
+  AirbyteCatalog discover(@PathVariable UUID id) {
+    return catalogs.discover(id);
+  }
+
+  @GetMapping("/connections/{id}/catalog_diff")
+  CatalogDiff catalogDiff(@PathVariable UUID id) {
+    Connection connection = connections.get(id);
+    return CatalogDiff.between(connection.catalog(), catalogs.discover(connection.sourceId()));
+  }
+
+  @GetMapping("/connections/{id}/status")
+  ConnectionStatus status(@PathVariable UUID id) {
+    Connection connection = connections.get(id);
+    WorkflowState state = null;
+    try {
+      state = workflows.isRunning(id) ? workflows.state(id) : null;
+    } catch (RuntimeException e) {
+      // no workflow yet: the reconciler starts it
+    }
+    List<Job> last = jobs.list(id, null, null, 1, 0);
+    List<StreamStat> progress = List.of();
+    if (state != null && state.jobRunning() && state.jobId() != null && state.attemptNumber() != null) {
+      progress = jobs.stats(state.jobId(), state.attemptNumber());
+    }
+    return new ConnectionStatus(id, connection.status(), connection.statusReason(), state != null && state.jobRunning(),
+        state == null ? null : state.jobId(), state == null ? null : state.attemptNumber(),
+        state == null || state.nextRunMillis() == null ? null : Instant.ofEpochMilli(state.nextRunMillis()).toString(), progress,
+        last.isEmpty() ? null : new LastJob(last.get(0).id(), last.get(0).status().value(), last.get(0).type().value(),
+            last.get(0).createdAt().toString(), last.get(0).updatedAt().toString()));
+  }
+
+  @GetMapping("/jobs/{jobId}/attempts")
+  List<AttemptView> attempts(@PathVariable long jobId) {
+    jobs.get(jobId);
+    return jobs.attempts(jobId).stream().map(a -> new AttemptView(a.attemptNumber(), a.status().value(),
+        a.createdAt().toString(), a.endedAt() == null ? null : a.endedAt().toString(), a.failureSummary(), a.output(),
+        jobs.stats(jobId, a.attemptNumber()))).toList();
+  }
+
+  /** The attempt's log, also while it runs; {@code ?download=true} serves it as a file. */
+  @GetMapping(path = "/jobs/{jobId}/attempts/{attempt}/log", produces = MediaType.TEXT_PLAIN_VALUE)
+  org.springframework.http.ResponseEntity<String> log(@PathVariable long jobId, @PathVariable int attempt,
+      @RequestParam(defaultValue = "false") boolean download) throws IOException {
+    Attempt a = jobs.attempt(jobId, attempt);
+    Path file = Path.of(environment.values().getOrDefault("AIRBYTE_WORKSPACE_ROOT", environment.home().resolve("workspace").toString()))
+        .resolve(Long.toString(jobId)).resolve(Integer.toString(a.attemptNumber())).resolve("logs.log");
+    if (!Files.exists(file)) {
+      throw new io.airbyte.db.NotFoundException("log of attempt", jobId + "/" + attempt);
+    }
+    var response = org.springframework.http.ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN);
+    if (download) {
+      response = response.header("Content-Disposition", "attachment; filename=\"job-" + jobId + "-attempt-" + attempt + ".log\"");
+    }
+    return response.body(Files.readString(file));
+  }
+
+  private static ActorType actorType(String type) {
+    String t = type.toLowerCase(Locale.ROOT);
+    if (t.startsWith("source")) {
+      return ActorType.SOURCE;
+    }
+    if (t.startsWith("destination")) {
+      return ActorType.DESTINATION;
+    }
+    throw new IllegalArgumentException("type must be source or destination, not '" + type + "'");
+  }
+}
