@@ -3,11 +3,13 @@ package io.airbyte.scheduler.sync;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
- * Checks both sides, then replicates. A failed check is a config error of that side (not retried);
+ * Checks both sides (at the same time), then replicates. A failed check is a config error of that side (not retried);
  * the checks are skipped for clear and reset jobs, which run no source.
  */
 public final class SyncWorkflowImpl implements SyncWorkflow {
@@ -28,15 +30,14 @@ public final class SyncWorkflowImpl implements SyncWorkflow {
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .build());
     boolean clearing = input.jobType().equals("clear") || input.jobType().equals("reset");
-    if (!clearing) {
-      CheckResult source = checks.checkSource(input);
-      if (!source.succeeded()) {
-        return AttemptResult.failed(failure(source, "source"));
-      }
+    // both checks at once: each starts a connector, which takes seconds
+    Promise<CheckResult> source = clearing ? null : Async.function(checks::checkSource, input);
+    Promise<CheckResult> destination = Async.function(checks::checkDestination, input);
+    if (source != null && !source.get().succeeded()) {
+      return AttemptResult.failed(failure(source.get(), "source"));
     }
-    CheckResult destination = checks.checkDestination(input);
-    if (!destination.succeeded()) {
-      return AttemptResult.failed(failure(destination, "destination"));
+    if (!destination.get().succeeded()) {
+      return AttemptResult.failed(failure(destination.get(), "destination"));
     }
     return replication.replicate(input);
   }

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The whole platform: starts the standalone jar, runs a full refresh job of bench_events
+# PostgreSQL → PostgreSQL (the machine's PostgreSQL 15) through the public API, and times it beside
+# the raw COPY pipe in the same run.
+# Usage: bench/platform.sh [ROWS]   (default 1000000; builds what it needs)
+# Prints the copy RESULT line, then
+#   RESULT name=platform rows=… seconds=<job wall time> … ratio_vs_copy=… peak_rss_mb=<platform JVM>
+# plus the time the platform took to answer /health and its idle RSS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS="${1:-1000000}"
+. bench/lib.sh
+
+./mvnw -q -B -pl airbyte-standalone -am package -DskipTests >/dev/null
+bench_pg_start
+bench_load_events "$ROWS" "$(pwd)/../shared/bench/bench_events.sql"
+DIR=$(mktemp -d)
+PLATFORM_PID=
+cleanup() {
+  [ -n "$PLATFORM_PID" ] && kill "$PLATFORM_PID" 2>/dev/null && wait "$PLATFORM_PID" 2>/dev/null
+  rm -rf "$DIR"
+}
+trap cleanup EXIT
+bench_copy_case "$DIR" "$ROWS"
+
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')
+START=$(bench_now)
+AIRBYTE_HOME="$DIR/home" SERVER_PORT="$PORT" AIRBYTE_ADMIN_PASSWORD=bench \
+  java -jar airbyte-standalone/target/airbyte-standalone.jar > "$DIR/platform.log" 2>&1 &
+PLATFORM_PID=$!
+for _ in $(seq 1 240); do
+  curl -sf "http://localhost:$PORT/api/public/v1/health" >/dev/null && break
+  kill -0 "$PLATFORM_PID" 2>/dev/null || { cat "$DIR/platform.log" >&2; exit 1; }
+  sleep 0.25
+done
+READY=$(awk -v a="$START" -v b="$(bench_now)" 'BEGIN { printf "%.1f", b - a }')
+sleep 2
+IDLE_RSS=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
+
+api() {
+  local method="$1" path="$2" body="${3:-}"
+  curl -sf -u airbyte:bench -X "$method" -H 'Content-Type: application/json' ${body:+-d "$body"} \
+    "http://localhost:$PORT/api/public/v1$path"
+}
+json() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }
+
+PG='"host":"localhost","port":5432,"username":"bench","password":"bench","ssl_mode":{"mode":"disable"}'
+WS=$(api GET /workspaces | json "['data'][0]['workspaceId']")
+SRC=$(api POST /sources "{\"name\":\"bench\",\"workspaceId\":\"$WS\",\"configuration\":{\"sourceType\":\"postgres\",$PG,\"database\":\"bench_src\",\"schemas\":[\"public\"]}}" | json "['sourceId']")
+DST=$(api POST /destinations "{\"name\":\"bench\",\"workspaceId\":\"$WS\",\"configuration\":{\"destinationType\":\"postgres\",$PG,\"database\":\"bench_dst\",\"schema\":\"bench_out\"}}" | json "['destinationId']")
+CON=$(api POST /connections "{\"sourceId\":\"$SRC\",\"destinationId\":\"$DST\",\"name\":\"bench\",\"configurations\":{\"streams\":[{\"name\":\"bench_events\",\"syncMode\":\"full_refresh_overwrite\"}]}}" | json "['connectionId']")
+JOB=$(api POST /jobs "{\"connectionId\":\"$CON\",\"jobType\":\"sync\"}" | json "['jobId']")
+while true; do
+  STATUS=$(api GET "/jobs/$JOB" | json "['status']")
+  case "$STATUS" in succeeded|failed|cancelled) break ;; esac
+  sleep 1
+done
+[ "$STATUS" = succeeded ] || { echo "the job $STATUS" >&2; api GET "/jobs/$JOB" >&2; exit 1; }
+JOB_JSON=$(api GET "/jobs/$JOB")
+SECONDS_=$(python3 -c "
+import json, re, sys
+d = json.loads(sys.argv[1])['duration']
+m = re.fullmatch(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', d)
+h, mi, s = m.groups()
+print(int(h or 0) * 3600 + int(mi or 0) * 60 + float(s or 0))" "$JOB_JSON")
+BYTES=$(echo "$JOB_JSON" | json "['bytesSynced']")
+PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
+bench_check_rows platform "$ROWS"
+bench_result platform "$ROWS" "$SECONDS_" "$BYTES" "$COPY_SECONDS" "$PEAK_RSS"
+echo "platform ready_after_s=$READY idle_rss_mb=$IDLE_RSS (connectors run as child processes, not counted)"
