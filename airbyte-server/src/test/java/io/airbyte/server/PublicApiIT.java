@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The public API over HTTP against a real database: auth, workspaces, sources and destinations, errors, secrets. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 class PublicApiIT {
 
@@ -183,7 +184,7 @@ class PublicApiIT {
   }
 
   @Test
-  void connectionAndJobLifecycleWithARealSync() throws Exception {
+  void connectionAndJobLifecycleWithARealSync(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
     ApiTestSupport.registerPostgres(definitions);
     ApiTestSupport.DB.execute("CREATE SCHEMA IF NOT EXISTS shop", "DROP TABLE IF EXISTS shop.orders",
         "CREATE TABLE shop.orders (id int PRIMARY KEY, amount numeric(10,2), note text, updated_at timestamptz NOT NULL)",
@@ -289,6 +290,7 @@ class PublicApiIT {
     assertThat(admin("DELETE", "/api/public/v1/sources/" + sourceId, null).status()).isEqualTo(204);
     assertThat(admin("GET", "/api/public/v1/connections/" + connectionId, null).status()).isEqualTo(404);
     assertThat(bodies).noneMatch(b -> b.contains(db.password()));
+    assertThat(output.getAll()).as("no log line carries the password").doesNotContain(db.password());
   }
 
   private JsonNode awaitJob(long jobId) throws Exception {
@@ -305,7 +307,8 @@ class PublicApiIT {
   }
 
   @Test
-  void sourcesAreValidatedAgainstTheSpecAndTheirSecretsNeverComeBack() throws Exception {
+  void sourcesAreValidatedAgainstTheSpecAndTheirSecretsNeverComeBack(org.springframework.boot.test.system.CapturedOutput output)
+      throws Exception {
     ApiTestSupport.registerPostgres(definitions);
     String workspace = admin("GET", "/api/public/v1/workspaces", null).json().get("data").get(0).get("workspaceId").asText();
     String config = "{\"sourceType\":\"postgres\",\"host\":\"db.internal\",\"port\":5432,\"database\":\"app\","
@@ -348,5 +351,6 @@ class PublicApiIT {
     assertThat(admin("DELETE", "/api/public/v1/sources/" + id, null).status()).isEqualTo(204);
     assertThat(admin("GET", "/api/public/v1/sources/" + id, null).status()).isEqualTo(404);
     assertThat(bodies).noneMatch(b -> b.contains("s3cr3t-value"));
+    assertThat(output.getAll()).doesNotContain("s3cr3t-value");
   }
 }
