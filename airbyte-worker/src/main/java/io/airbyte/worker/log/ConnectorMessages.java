@@ -1,10 +1,13 @@
 package io.airbyte.worker.log;
 
+import io.airbyte.protocol.codec.ProtocolLine;
 import io.airbyte.protocol.models.AirbyteMessage;
 import io.airbyte.protocol.models.AirbyteTraceMessage;
 
 /** How connector messages that are meant for people go to the attempt log. */
 public final class ConnectorMessages {
+
+  static final int LOGGED_NOT_MESSAGES = 100;
 
   private ConnectorMessages() {}
 
@@ -20,6 +23,18 @@ public final class ConnectorMessages {
       if (error.getStackTrace() != null) {
         log.connector(tag, "ERROR", error.getStackTrace());
       }
+    }
+  }
+
+  /**
+   * Counts a stdout line that is not a protocol message and logs it, the first
+   * {@value #LOGGED_NOT_MESSAGES} of them: never fatal, never silently dropped.
+   */
+  public static void notAMessage(AttemptLog log, String tag, ProtocolLine.NotAMessage line,
+      java.util.concurrent.atomic.AtomicLong counter) {
+    if (counter.incrementAndGet() <= LOGGED_NOT_MESSAGES) {
+      log.connector(tag, "STDOUT", "line " + line.lineNumber() + " is not a message (" + line.reason() + "): "
+          + line.excerpt(1000));
     }
   }
 

@@ -18,8 +18,6 @@ import java.io.InputStream;
  */
 final class DestinationReader implements Runnable {
 
-  private static final int LOGGED_BAD_LINES = 100;
-
   private final InputStream stdout;
   private final StateTracker states;
   private final SyncStats stats;
@@ -43,11 +41,7 @@ final class DestinationReader implements Runnable {
         if (line instanceof ProtocolLine.Message m) {
           handle(m.message());
         } else if (line instanceof ProtocolLine.NotAMessage bad) {
-          long n = stats.malformedDestinationLines.incrementAndGet();
-          if (n <= LOGGED_BAD_LINES) {
-            log.connector("destination", "STDOUT", "line " + bad.lineNumber() + " is not a message (" + bad.reason() + "): "
-                + bad.excerpt(1000));
-          }
+          ConnectorMessages.notAMessage(log, "destination", bad, stats.malformedDestinationLines);
         }
       }
     } catch (IOException e) {

@@ -31,8 +31,7 @@ final class EmptySource implements ConnectorProcess {
   static EmptySource start(CatalogMapping mapping) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (ConfiguredAirbyteStream stream : mapping.sourceCatalog().getStreams()) {
-      StreamDescriptor d = new StreamDescriptor().withNamespace(stream.getStream().getNamespace())
-          .withName(stream.getStream().getName());
+      StreamDescriptor d = io.airbyte.worker.state.InputStates.descriptor(stream);
       for (AirbyteStreamStatus status : new AirbyteStreamStatus[] {AirbyteStreamStatus.STARTED, AirbyteStreamStatus.COMPLETE}) {
         AirbyteMessage message = new AirbyteMessage().withType(AirbyteMessage.Type.TRACE).withTrace(new AirbyteTraceMessage()
             .withType(AirbyteTraceMessage.Type.STREAM_STATUS).withEmittedAt((double) System.currentTimeMillis())

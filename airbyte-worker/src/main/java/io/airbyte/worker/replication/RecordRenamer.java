@@ -40,11 +40,16 @@ final class RecordRenamer {
     }
     record.setNamespace(route.destination().getNamespace());
     record.setStream(route.destination().getName());
+    return line(message);
+  }
+
+  /** A message written as one protocol line (a record's untouched data is copied raw, not re-encoded). */
+  static RawJson line(AirbyteMessage message) {
     try {
       byte[] bytes = Jsons.mapper().writeValueAsBytes(message);
       return new RawJson(bytes, 0, bytes.length);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write a record of " + route.source().getName(), e);
+      throw new IllegalStateException("cannot write a " + message.getType() + " message", e);
     }
   }
 }

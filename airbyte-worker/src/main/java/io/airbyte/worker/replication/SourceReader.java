@@ -34,8 +34,6 @@ import java.util.Set;
  */
 final class SourceReader implements Runnable {
 
-  private static final int LOGGED_BAD_LINES = 100;
-
   private final InputStream stdout;
   private final CatalogMapping mapping;
   private final LineQueue queue;
@@ -78,11 +76,7 @@ final class SourceReader implements Runnable {
             return;
           }
         } else if (line instanceof ProtocolLine.NotAMessage bad) {
-          long n = stats.malformedSourceLines.incrementAndGet();
-          if (n <= LOGGED_BAD_LINES) {
-            log.connector("source", "STDOUT", "line " + bad.lineNumber() + " is not a message (" + bad.reason() + "): "
-                + bad.excerpt(1000));
-          }
+          ConnectorMessages.notAMessage(log, "source", bad, stats.malformedSourceLines);
         }
       }
     } catch (IOException e) {
@@ -178,7 +172,7 @@ final class SourceReader implements Runnable {
     sinceAnyState = 0;
     AirbyteStateMessage forDestination = mapping.toDestination(state);
     states.sent(state, forDestination, count);
-    return offer(forDestination == state ? line : serialize(AirbyteMessage.Type.STATE, forDestination));
+    return offer(forDestination == state ? line : RecordRenamer.line(new AirbyteMessage().withType(AirbyteMessage.Type.STATE).withState(forDestination)));
   }
 
   private boolean trace(AirbyteMessage message, RawJson line) throws InterruptedException {
@@ -199,7 +193,7 @@ final class SourceReader implements Runnable {
           }
           AirbyteMessage copy = Jsons.convert(message, AirbyteMessage.class);
           copy.getTrace().getStreamStatus().setStreamDescriptor(mapping.toDestination(source));
-          return offer(serialize(copy));
+          return offer(RecordRenamer.line(copy));
         }
       }
       default -> {
@@ -231,19 +225,6 @@ final class SourceReader implements Runnable {
     } finally {
       waitingOnQueue = false;
       lastActivityNanos = System.nanoTime();
-    }
-  }
-
-  private static RawJson serialize(AirbyteMessage.Type type, AirbyteStateMessage state) {
-    return serialize(new AirbyteMessage().withType(type).withState(state));
-  }
-
-  private static RawJson serialize(AirbyteMessage message) {
-    try {
-      byte[] bytes = Jsons.mapper().writeValueAsBytes(message);
-      return new RawJson(bytes, 0, bytes.length);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write a " + message.getType() + " message", e);
     }
   }
 
