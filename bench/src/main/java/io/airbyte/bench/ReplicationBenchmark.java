@@ -18,6 +18,7 @@ import io.airbyte.worker.replication.ReplicationSettings;
 import io.airbyte.worker.replication.ReplicationStatus;
 import io.airbyte.worker.replication.ReplicationWorker;
 import io.airbyte.worker.state.FileStatePersistence;
+import io.airbyte.worker.sync.LocalConnectorJars;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -90,9 +91,12 @@ public final class ReplicationBenchmark {
   }
 
   private static ConnectorDefinition local(Path connectors, String name) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ConnectorDefinition("airbyte/" + name + ":dev", List.of(java, "-XX:+UseSerialGC", "-Xmx192m", "-jar",
-        connectors.resolve(name).resolve("target").resolve(name + ".jar").toString()));
+    List<String> command = new LocalConnectorJars(connectors, List.of("-XX:+UseSerialGC", "-Xmx192m"))
+        .commandFor("airbyte/" + name);
+    if (command.isEmpty()) {
+      throw new IllegalStateException(name + ".jar is not under " + connectors + ": build the connectors first");
+    }
+    return new ConnectorDefinition("airbyte/" + name + ":dev", command);
   }
 
   /** VmHWM of this JVM: the engine alone, not the connectors it runs. */

@@ -23,6 +23,7 @@ import io.airbyte.worker.process.LocalProcessFactory;
 import io.airbyte.worker.process.ProcessFactory;
 import io.airbyte.worker.state.InMemoryStatePersistence;
 import io.airbyte.worker.state.InputStates;
+import io.airbyte.worker.sync.LocalConnectorJars;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -49,12 +50,13 @@ class RealConnectorsReplicationIT {
   Path dir;
 
   static ConnectorDefinition local(String name) {
-    Path jar = CONNECTORS.resolve(name).resolve("target").resolve(name + ".jar").toAbsolutePath();
-    if (!jar.toFile().exists()) {
-      throw new IllegalStateException(jar + " does not exist: build the connectors first (./mvnw -B verify builds them first)");
+    List<String> command = new LocalConnectorJars(CONNECTORS, List.of("-XX:+UseSerialGC", "-Xmx192m"))
+        .commandFor("airbyte/" + name);
+    if (command.isEmpty()) {
+      throw new IllegalStateException(name + ".jar is not under " + CONNECTORS.toAbsolutePath()
+          + ": build the connectors first (./mvnw -B verify builds them first)");
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ConnectorDefinition("airbyte/" + name + ":dev", List.of(java, "-XX:+UseSerialGC", "-Xmx192m", "-jar", jar.toString()));
+    return new ConnectorDefinition("airbyte/" + name + ":dev", command);
   }
 
   @Test
