@@ -1,14 +1,11 @@
 package io.airbyte.standalone;
 
-import io.airbyte.db.MetadataDatabase;
+import io.airbyte.scheduler.TemporalClients;
 import io.airbyte.scheduler.TemporalSettings;
 import io.airbyte.server.AirbyteServerApplication;
 import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
 import io.airbyte.worker.sync.WorkerProcess;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,26 +39,25 @@ public final class StandaloneApplication {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setURL(database.jdbcUrl());
     dataSource.setUser("postgres");
-    MetadataDatabase.migrate(dataSource);
 
     int temporalPort = EmbeddedMetadataDatabase.freePort();
     var temporal = TestServer.createPortBoundServer(temporalPort, false);
     env.put("TEMPORAL_HOST", "127.0.0.1:" + temporalPort);
     TemporalSettings settings = TemporalSettings.fromEnvironment(env);
-    WorkflowClient client = WorkflowClient.newInstance(
-        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(settings.target()).build()),
-        WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+    WorkflowClient client = TemporalClients.create(settings);
 
     env.putIfAbsent("AIRBYTE_LOCAL_CONNECTORS_DIR", BuiltInJars.unpack(home).toString());
     env.putIfAbsent("AIRBYTE_WORKSPACE_ROOT", home.resolve("workspace").toString());
     env.put("AIRBYTE_EMBED_SCHEDULER", "true");
     env.putIfAbsent("AIRBYTE_RECONCILE_SECONDS", "60");
+    // migrates the metadata database, as the scheduler it embeds does; the server need not again
     WorkerProcess worker = WorkerProcess.start(dataSource, client, settings, env);
 
     Map<String, Object> properties = new HashMap<>();
     properties.put("spring.datasource.url", database.jdbcUrl());
     properties.put("spring.datasource.username", "postgres");
     properties.put("spring.datasource.password", "");
+    properties.put("spring.flyway.enabled", "false");
     ConfigurableApplicationContext server = new SpringApplicationBuilder(AirbyteServerApplication.class)
         .initializers(context -> {
           // above application.properties, below command-line arguments such as --server.port
