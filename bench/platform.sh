@@ -39,7 +39,7 @@ IDLE_RSS=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/statu
 
 api() {
   local method="$1" path="$2" body="${3:-}"
-  curl -sf -u airbyte:bench -X "$method" -H 'Content-Type: application/json' ${body:+-d "$body"} \
+  curl -sS --fail-with-body -u airbyte:bench -X "$method" -H 'Content-Type: application/json' ${body:+-d "$body"} \
     "http://localhost:$PORT/api/public/v1$path"
 }
 json() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }

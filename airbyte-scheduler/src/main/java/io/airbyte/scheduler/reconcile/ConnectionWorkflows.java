@@ -10,6 +10,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -18,6 +19,8 @@ import java.util.function.Consumer;
 
 /** The client side of the connection workflows: start them, signal them, ask them. */
 public final class ConnectionWorkflows {
+
+  private static final int SIGNAL_ATTEMPTS = 5;
 
   private final WorkflowClient client;
   private final String schedulerTaskQueue;
@@ -69,10 +72,33 @@ public final class ConnectionWorkflows {
     }
   }
 
-  /** Sends a signal, starting the workflow first when it does not run. */
+  /**
+   * Sends a signal, starting the workflow first when it does not run. A run that ends between the
+   * check and the signal (continue-as-new after an update, or a run that found no connection yet)
+   * answers "not found": the signal was not delivered, so it is sent again to the new run.
+   */
   public void signal(UUID connectionId, Consumer<ConnectionManagerWorkflow> signal) {
-    ensureStarted(connectionId);
-    signal.accept(client.newWorkflowStub(ConnectionManagerWorkflow.class, workflowId(connectionId)));
+    for (int attempt = 1; ; attempt++) {
+      ensureStarted(connectionId);
+      try {
+        signal.accept(client.newWorkflowStub(ConnectionManagerWorkflow.class, workflowId(connectionId)));
+        return;
+      } catch (WorkflowNotFoundException e) {
+        if (attempt == SIGNAL_ATTEMPTS) {
+          throw e;
+        }
+        sleepBriefly(attempt);
+      }
+    }
+  }
+
+  private static void sleepBriefly(int attempt) {
+    try {
+      Thread.sleep(50L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while signalling a connection workflow", e);
+    }
   }
 
   public WorkflowState state(UUID connectionId) {

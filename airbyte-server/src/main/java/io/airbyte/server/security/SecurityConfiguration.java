@@ -9,11 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -30,9 +28,8 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  UserDetailsService admin(AdminCredentials credentials, PasswordEncoder encoder) {
-    return new InMemoryUserDetailsManager(User.withUsername(credentials.username())
-        .password(encoder.encode(credentials.password())).roles("ADMIN", "API").build());
+  AuthenticationProvider admin(AdminCredentials credentials) {
+    return new AdminAuthenticationProvider(credentials);
   }
 
   @Bean
