@@ -1,0 +1,133 @@
+package io.airbyte.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.protocol.json.Jsons;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged platform jar run as a user runs it, and its public API. */
+final class RunningPlatform implements AutoCloseable {
+
+  static final Path JAR = Path.of("target", "airbyte-standalone.jar");
+  private static final String PASSWORD = "standalone-admin-pw";
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Path home;
+  private final int port;
+  private final Process process;
+
+  private RunningPlatform(Path home, int port, Process process) {
+    this.home = home;
+    this.port = port;
+    this.process = process;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Starts the jar with {@code AIRBYTE_HOME=home} (plus {@code env}) and waits for its health endpoint. */
+  static RunningPlatform start(Path home, int port, String name, Map<String, String> env) throws Exception {
+    assertThat(JAR).as("the platform jar (./mvnw package builds it)").exists();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = home.resolve(name + ".log");
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    Map<String, String> environment = new HashMap<>(env);
+    environment.putAll(Map.of("AIRBYTE_HOME", home.toString(), "SERVER_PORT", Integer.toString(port),
+        "AIRBYTE_ADMIN_PASSWORD", PASSWORD));
+    builder.environment().putAll(environment);
+    long started = System.nanoTime();
+    RunningPlatform platform = new RunningPlatform(home, port, builder.start());
+    long deadline = System.currentTimeMillis() + 180_000;
+    while (!platform.healthy()) {
+      if (!platform.process.isAlive()) {
+        throw new AssertionError("the platform ended: " + Files.readString(log));
+      }
+      if (System.currentTimeMillis() > deadline) {
+        platform.close();
+        throw new AssertionError("not ready within 180 s: " + Files.readString(log));
+      }
+      Thread.sleep(250);
+    }
+    System.out.println("standalone: " + name + " start ready after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    return platform;
+  }
+
+  private boolean healthy() throws InterruptedException {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/public/v1/health")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  /** Calls the public API as the admin; the answer must be 2xx. */
+  JsonNode call(String method, String path, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/public/v1" + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("airbyte:" + PASSWORD)
+            .getBytes(StandardCharsets.UTF_8)))
+        .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+    return Jsons.deserialize(response.body());
+  }
+
+  String defaultWorkspace() throws Exception {
+    return call("GET", "/workspaces", null).get("data").get(0).get("workspaceId").asText();
+  }
+
+  /** Starts a sync of the connection and waits until the job ends. */
+  JsonNode sync(String connectionId) throws Exception {
+    long jobId = call("POST", "/jobs", "{\"connectionId\":\"" + connectionId + "\",\"jobType\":\"sync\"}").get("jobId").asLong();
+    long deadline = System.currentTimeMillis() + 180_000;
+    while (true) {
+      JsonNode job = call("GET", "/jobs/" + jobId, null);
+      if (List.of("succeeded", "failed", "cancelled").contains(job.get("status").asText())
+          || System.currentTimeMillis() > deadline) {
+        return job;
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  long rssMb() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  String log(String name) throws IOException {
+    return Files.readString(home.resolve(name + ".log"));
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}
