@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class RunningPlatform implements AutoCloseable {
 
   static final Path JAR = Path.of("target", "airbyte-standalone.jar");
-  private static final String PASSWORD = "standalone-admin-pw";
+  static final String PASSWORD = "standalone-admin-pw";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final Path home;
@@ -77,6 +77,10 @@ final class RunningPlatform implements AutoCloseable {
     } catch (IOException notYet) {
       return false;
     }
+  }
+
+  int port() {
+    return port;
   }
 
   /** Calls the public API as the admin; the answer must be 2xx. */

@@ -45,6 +45,11 @@ public final class NextRun {
     return execution.nextExecution(from).map(t -> t.toInstant().toEpochMilli());
   }
 
+  /** A Quartz cron expression in words ("every 15 minutes", "at 02:00 ..."), for a preview. */
+  public static String describe(String expression) {
+    return com.cronutils.descriptor.CronDescriptor.instance(java.util.Locale.UK).describe(QUARTZ.parse(expression));
+  }
+
   /** Checks a Quartz cron expression; the message names what is wrong. */
   public static void validateCron(String expression) {
     QUARTZ.parse(expression).validate();

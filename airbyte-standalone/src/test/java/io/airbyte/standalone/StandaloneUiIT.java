@@ -1,0 +1,203 @@
+package io.airbyte.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airbyte.testsupport.postgres.EmbeddedPostgresServer;
+import io.airbyte.testsupport.postgres.PostgresTestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The UI end to end in headless Chromium against the packaged platform: sign in, create a
+ * PostgreSQL source and destination through the forms their specs generate, create a connection
+ * with one stream in incremental dedup, sync now, see the job succeed with its row count, open its
+ * log. Screenshots of each screen land in {@code target/screenshots}.
+ */
+@Timeout(600)
+class StandaloneUiIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final PostgresTestDatabase SOURCE = EmbeddedPostgresServer.get().createDatabase();
+  private static final PostgresTestDatabase DESTINATION = EmbeddedPostgresServer.get().createDatabase();
+
+  @TempDir
+  Path home;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private int shot;
+
+  @BeforeEach
+  void browser() throws Exception {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      String why = "no " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)";
+      if ("true".equalsIgnoreCase(System.getenv("AIRBYTE_REQUIRE_BROWSER"))) {
+        Assertions.fail("AIRBYTE_REQUIRE_BROWSER=true but " + why);
+      }
+      Assumptions.abort(why + "; set AIRBYTE_REQUIRE_BROWSER=true to make this a failure");
+    }
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+        .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000");
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    Files.createDirectories(SCREENSHOTS);
+    try (var old = Files.list(SCREENSHOTS)) {
+      for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+        Files.delete(png);
+      }
+    }
+    SOURCE.execute("CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, updated_at timestamptz NOT NULL)",
+        "INSERT INTO customers SELECT i, 'customer ' || i, now() - i * interval '1 minute' FROM generate_series(1, 25) i",
+        "CREATE TABLE audit_log (id bigint, note text)", "INSERT INTO audit_log VALUES (1, 'not synced')");
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void signInConfigureSyncAndReadTheLog() throws Exception {
+    try {
+      walkThrough();
+    } catch (Exception | AssertionError e) {
+      screenshot("failure");
+      throw e;
+    }
+  }
+
+  private void walkThrough() throws Exception {
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "ui", Map.of())) {
+      browser.get("http://localhost:" + platform.port() + "/connections");
+      type(By.id("password"), RunningPlatform.PASSWORD);
+      screenshot("sign-in");
+      click(By.cssSelector("button[type=submit]"));
+      visible(By.xpath("//h3[normalize-space(.)='No connections yet']"));
+      screenshot("connections-empty");
+
+      click(By.linkText("Sources"));
+      click(By.xpath("//button[normalize-space(.)='New source']"));
+      visible(By.xpath("//h3[normalize-space(.)='Built-in connectors']"));
+      screenshot("source-catalog");
+      click(By.cssSelector("[data-connector='Postgres']"));
+      fillPostgres(SOURCE);
+      screenshot("source-form");
+      click(By.xpath("//button[normalize-space(.)='Test connection']"));
+      visible(By.xpath("//*[@role='status' and contains(., 'Connection test succeeded')]"));
+      screenshot("source-tested");
+      click(By.xpath("//button[normalize-space(.)='Set up source']"));
+      visible(By.xpath("//h1[starts-with(., 'Source: ')]"));
+
+      click(By.linkText("Destinations"));
+      click(By.xpath("//button[normalize-space(.)='New destination']"));
+      click(By.cssSelector("[data-connector='Postgres']"));
+      fillPostgres(DESTINATION);
+      WebElement schema = visible(By.name("schema"));
+      schema.clear();
+      schema.sendKeys("warehouse");
+      click(By.xpath("//button[normalize-space(.)='Test connection']"));
+      visible(By.xpath("//*[@role='status' and contains(., 'Connection test succeeded')]"));
+      screenshot("destination-form");
+      click(By.xpath("//button[normalize-space(.)='Set up destination']"));
+      visible(By.xpath("//h1[starts-with(., 'Destination: ')]"));
+
+      click(By.linkText("Connections"));
+      click(By.xpath("//button[normalize-space(.)='New connection']"));
+      click(By.cssSelector("[data-actor='Postgres']"));
+      click(By.cssSelector("[data-actor='Postgres']"));
+      visible(By.cssSelector("tr[data-stream='customers']"));
+      WebElement audit = browser.findElement(By.cssSelector("input[aria-label='Sync audit_log']"));
+      if (audit.isSelected()) {
+        audit.click();
+      }
+      new Select(browser.findElement(By.cssSelector("select[aria-label='Sync mode of customers']")))
+          .selectByValue("incremental_deduped_history");
+      new Select(visible(By.cssSelector("select[aria-label='Cursor of customers']"))).selectByValue("updated_at");
+      WebElement name = browser.findElement(By.id("connection-name"));
+      name.clear();
+      name.sendKeys("customers to warehouse");
+      screenshot("connection-streams");
+      click(By.xpath("//button[normalize-space(.)='Create connection']"));
+      visible(By.xpath("//h1[normalize-space(.)='customers to warehouse']"));
+      screenshot("connection-new");
+
+      click(By.xpath("//button[normalize-space(.)='Sync now']"));
+      WebElement job = new WebDriverWait(browser, Duration.ofSeconds(240)).until(
+          ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".job.job-succeeded")));
+      assertThat(job.findElement(By.className("rows")).getText()).isEqualTo("25 rows");
+      screenshot("connection-synced");
+      job.findElement(By.className("job-summary")).click();
+      click(By.xpath("//button[normalize-space(.)='View log']"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='attempt-log']"),
+          "Replication completed"));
+      screenshot("attempt-log");
+
+      click(By.linkText("Connections"));
+      visible(By.cssSelector("tr[data-connection='customers to warehouse'] .badge-succeeded"));
+      screenshot("connections-list");
+      click(By.linkText("Settings"));
+      visible(By.xpath("//h3[normalize-space(.)='Applications']"));
+      screenshot("settings");
+    }
+    try (var c = DESTINATION.connection();
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM warehouse.customers")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(25);
+    }
+  }
+
+  private void fillPostgres(PostgresTestDatabase db) {
+    type(By.name("host"), db.host());
+    WebElement port = visible(By.name("port"));
+    port.clear();
+    port.sendKeys(Integer.toString(db.port()));
+    type(By.name("database"), db.databaseName());
+    type(By.name("username"), db.username());
+    type(By.name("password"), db.password());
+    new Select(visible(By.id("field-ssl_mode"))).selectByVisibleText("disable");
+  }
+
+  private WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  private void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  private void type(By by, String text) {
+    visible(by).sendKeys(text);
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(file, SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name)), StandardCopyOption.REPLACE_EXISTING);
+  }
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// The build lands where Maven packages it: the jar serves it as static files at /.
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'target/classes/static', emptyOutDir: true },
+  server: { proxy: { '/api': 'http://localhost:8000' } },
+  test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] },
+});
