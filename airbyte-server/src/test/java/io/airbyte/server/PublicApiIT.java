@@ -184,6 +184,28 @@ class PublicApiIT {
   }
 
   @Test
+  void customDefinitionsAreAddedWithTheSpecTheirImageGives() throws Exception {
+    Reply incomplete = admin("POST", "/api/v1/definitions", "{\"type\":\"source\",\"dockerRepository\":\"acme/source-x\"}");
+    assertThat(incomplete.status()).isEqualTo(422);
+    assertThat(incomplete.body()).contains("name: required").contains("dockerImageTag: required");
+    Reply unknown = admin("POST", "/api/v1/definitions",
+        "{\"type\":\"source\",\"name\":\"X\",\"dockerRepository\":\"acme/source-x\",\"dockerImageTag\":\"1.0\"}");
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+    assertThat(unknown.body()).contains("dockerRepository: acme/source-x:1.0 did not give a spec");
+
+    // an image the worker can run (here the faker connector as a local process) becomes a custom definition
+    Reply created = admin("POST", "/api/v1/definitions",
+        "{\"type\":\"source\",\"name\":\"My faker\",\"dockerRepository\":\"acme/source-faker\",\"dockerImageTag\":\"dev\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertThat(created.json().get("builtIn").asBoolean()).isFalse();
+    assertThat(created.json().at("/spec/connectionSpecification/properties/count").isObject()).isTrue();
+    String id = created.json().get("definitionId").asText();
+    assertThat(admin("GET", "/api/v1/definitions?type=source", null).body()).contains(id);
+    assertThat(admin("DELETE", "/api/v1/definitions/" + id, null).status()).isEqualTo(204);
+    assertThat(admin("GET", "/api/v1/definitions?type=source", null).body()).doesNotContain(id);
+  }
+
+  @Test
   void connectionAndJobLifecycleWithARealSync(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
     ApiTestSupport.registerPostgres(definitions);
     ApiTestSupport.DB.execute("CREATE SCHEMA IF NOT EXISTS shop", "DROP TABLE IF EXISTS shop.orders",

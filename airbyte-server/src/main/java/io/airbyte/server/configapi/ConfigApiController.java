@@ -50,7 +50,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ConfigApiController {
 
   record DefinitionView(UUID definitionId, String type, String name, String dockerRepository, String dockerImageTag,
-      String documentationUrl, boolean builtIn, JsonNode spec) {}
+      String documentationUrl, boolean builtIn, JsonNode spec) {
+
+    static DefinitionView of(ActorDefinition d) {
+      return new DefinitionView(d.id(), d.type().value(), d.name(), d.dockerRepository(), d.dockerImageTag(),
+          d.documentationUrl(), d.builtIn(), d.spec());
+    }
+  }
 
   record CheckRequest(UUID definitionId, JsonNode configuration) {}
 
@@ -93,8 +99,7 @@ class ConfigApiController {
     ActorType actorType = actorType(type);
     UUID workspace = workspaceId == null ? workspaces.ensureDefault().id() : workspaceId;
     return definitions.list(actorType, workspace).stream()
-        .map(d -> new DefinitionView(d.id(), actorType.value(), d.name(), d.dockerRepository(), d.dockerImageTag(),
-            d.documentationUrl(), d.builtIn(), d.spec()))
+        .map(DefinitionView::of)
         .toList();
   }
 
