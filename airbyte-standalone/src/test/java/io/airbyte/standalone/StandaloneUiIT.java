@@ -102,31 +102,8 @@ class StandaloneUiIT {
       visible(By.xpath("//h3[normalize-space(.)='No connections yet']"));
       screenshot("connections-empty");
 
-      click(By.linkText("Sources"));
-      click(By.xpath("//button[normalize-space(.)='New source']"));
-      visible(By.xpath("//h3[normalize-space(.)='Built-in connectors']"));
-      screenshot("source-catalog");
-      click(By.cssSelector("[data-connector='Postgres']"));
-      fillPostgres(SOURCE);
-      screenshot("source-form");
-      click(By.xpath("//button[normalize-space(.)='Test connection']"));
-      visible(By.xpath("//*[@role='status' and contains(., 'Connection test succeeded')]"));
-      screenshot("source-tested");
-      click(By.xpath("//button[normalize-space(.)='Set up source']"));
-      visible(By.xpath("//h1[starts-with(., 'Source: ')]"));
-
-      click(By.linkText("Destinations"));
-      click(By.xpath("//button[normalize-space(.)='New destination']"));
-      click(By.cssSelector("[data-connector='Postgres']"));
-      fillPostgres(DESTINATION);
-      WebElement schema = visible(By.name("schema"));
-      schema.clear();
-      schema.sendKeys("warehouse");
-      click(By.xpath("//button[normalize-space(.)='Test connection']"));
-      visible(By.xpath("//*[@role='status' and contains(., 'Connection test succeeded')]"));
-      screenshot("destination-form");
-      click(By.xpath("//button[normalize-space(.)='Set up destination']"));
-      visible(By.xpath("//h1[starts-with(., 'Destination: ')]"));
+      setUpPostgres("Sources", "source", SOURCE, Map.of());
+      setUpPostgres("Destinations", "destination", DESTINATION, Map.of("schema", "warehouse"));
 
       click(By.linkText("Connections"));
       click(By.xpath("//button[normalize-space(.)='New connection']"));
@@ -171,6 +148,27 @@ class StandaloneUiIT {
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(25);
     }
+  }
+
+  /** Through the connector catalog and the form the spec generates, tested, then saved. */
+  private void setUpPostgres(String section, String kind, PostgresTestDatabase db, Map<String, String> more) throws Exception {
+    click(By.linkText(section));
+    click(By.xpath("//button[normalize-space(.)='New " + kind + "']"));
+    visible(By.xpath("//h3[normalize-space(.)='Built-in connectors']"));
+    screenshot(kind + "-catalog");
+    click(By.cssSelector("[data-connector='Postgres']"));
+    fillPostgres(db);
+    for (var field : more.entrySet()) {
+      WebElement input = visible(By.name(field.getKey()));
+      input.clear();
+      input.sendKeys(field.getValue());
+    }
+    screenshot(kind + "-form");
+    click(By.xpath("//button[normalize-space(.)='Test connection']"));
+    visible(By.xpath("//*[@role='status' and contains(., 'Connection test succeeded')]"));
+    screenshot(kind + "-tested");
+    click(By.xpath("//button[normalize-space(.)='Set up " + kind + "']"));
+    visible(By.xpath("//h1[starts-with(., '" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + ": ')]"));
   }
 
   private void fillPostgres(PostgresTestDatabase db) {
