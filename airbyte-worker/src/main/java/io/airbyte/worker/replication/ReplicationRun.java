@@ -97,6 +97,18 @@ public final class ReplicationRun {
     return result.isDone();
   }
 
+  /** Waits at most {@code timeout} for the end of the attempt; true when it has ended. */
+  public boolean awaitDone(java.time.Duration timeout) throws InterruptedException {
+    try {
+      result.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException stillRunning) {
+      return false;
+    } catch (java.util.concurrent.ExecutionException crashed) {
+      return true; // await() reports it
+    }
+  }
+
   public Path logPath() {
     return directory.resolve(AttemptLog.FILE_NAME);
   }

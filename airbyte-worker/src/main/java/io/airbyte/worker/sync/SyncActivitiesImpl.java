@@ -82,8 +82,8 @@ public final class SyncActivitiesImpl implements SyncActivities {
     MDC.put("connection_id", input.connectionId().toString());
     try {
       ReplicationRun run = replication.start(inputs.build(input));
-      while (!run.isDone()) {
-        Thread.sleep(heartbeatInterval.toMillis());
+      // heartbeats and live stats every interval; the attempt ends as soon as the run does
+      while (!run.awaitDone(heartbeatInterval)) {
         SyncProgress progress = run.progress();
         saveStats(input, progress);
         try {
