@@ -4,6 +4,15 @@ export interface Namespace {
   prefix: string;
 }
 
+/** The connection fields the API takes for a namespace choice (a format only with custom_format). */
+export function namespaceBody(value: Namespace) {
+  return {
+    namespaceDefinition: value.namespaceDefinition,
+    namespaceFormat: value.namespaceDefinition === 'custom_format' ? value.namespaceFormat : undefined,
+    prefix: value.prefix,
+  };
+}
+
 export function NamespaceFields({ value, onChange }: { value: Namespace; onChange: (v: Namespace) => void }) {
   return (
     <div className="namespace">

@@ -215,11 +215,11 @@ export interface AttemptView {
   streams: StreamStat[];
 }
 
+/** Streams and fields the source has gained or lost since the connection's catalog was saved. */
 export interface CatalogDiff {
-  addedStreams?: unknown[];
-  removedStreams?: unknown[];
-  changedStreams?: unknown[];
-  [k: string]: unknown;
+  addedStreams: string[];
+  removedStreams: string[];
+  changedStreams: { stream: string; addedFields: string[]; removedFields: string[] }[];
 }
 
 export interface SchedulePreview {

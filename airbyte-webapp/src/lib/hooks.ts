@@ -18,7 +18,6 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
       .catch((e) => { if (!controller.signal.aborted) setError(e); })
       .finally(() => { if (!controller.signal.aborted) setLoading(false); });
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
 
   useEffect(() => {
@@ -28,4 +27,19 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
   }, [pollMs, reload]);
 
   return { data, error, loading, reload };
+}
+
+/** Runs a user action, keeps its error for display, then refreshes what the screen shows. */
+export function useAction(afterwards: () => void) {
+  const [error, setError] = useState<unknown>(null);
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+    }
+    afterwards();
+  };
+  return { run, error };
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError, CONFIG, PUBLIC } from '../lib/api';
 import type { Actor, ActorKind, Definition } from '../lib/api';
+import { useAuth } from '../lib/auth';
 import { useLoad } from '../lib/hooks';
 import { listDefinitions, plural } from '../lib/resources';
 import { initialValue, missingRequired, prune } from '../lib/spec';
@@ -20,6 +21,7 @@ export function ActorEditPage({ kind }: { kind: ActorKind }) {
   const { id } = useParams();
   const [search] = useSearchParams();
   const navigate = useNavigate();
+  const { workspace } = useAuth();
   const isNew = id === undefined;
   const { data, error, reload } = useLoad(async (signal) => {
     const definitions = await listDefinitions(kind, signal);
@@ -95,11 +97,10 @@ export function ActorEditPage({ kind }: { kind: ActorKind }) {
     setBusy('Saving');
     setSaveError(null);
     try {
-      const body = { name, workspaceId: data!.actor?.workspaceId, definitionId: definition.definitionId, configuration: prune(config) };
       let saved: Actor;
       if (isNew) {
-        const workspaces = await api.get<{ data: { workspaceId: string }[] }>(`${PUBLIC}/workspaces`);
-        saved = await api.post<Actor>(`${PUBLIC}/${plural(kind)}`, { ...body, workspaceId: workspaces.data[0].workspaceId });
+        saved = await api.post<Actor>(`${PUBLIC}/${plural(kind)}`, { name, workspaceId: workspace?.workspaceId,
+          definitionId: definition.definitionId, configuration: prune(config) });
       } else {
         saved = await api.patch<Actor>(`${PUBLIC}/${plural(kind)}/${id}`, { name, configuration: prune(config) });
       }
@@ -125,23 +126,9 @@ export function ActorEditPage({ kind }: { kind: ActorKind }) {
         <header className="page-header"><h1>New {kind}</h1></header>
         <p className="muted">Pick the connector for your {kind}.</p>
         <h3>Built-in connectors</h3>
-        <div className="catalog">
-          {builtIn.map((d) => (
-            <button key={d.definitionId} className="connector-card" data-connector={d.name} onClick={() => pick(d)}>
-              <strong>{d.name}</strong><span className="muted">{d.dockerRepository}:{d.dockerImageTag}</span>
-            </button>
-          ))}
-        </div>
+        <ConnectorCards definitions={builtIn} onPick={pick} />
         <h3>Custom connectors</h3>
-        {custom.length === 0 ? <p className="muted">None in this workspace.</p> : (
-          <div className="catalog">
-            {custom.map((d) => (
-              <button key={d.definitionId} className="connector-card" data-connector={d.name} onClick={() => pick(d)}>
-                <strong>{d.name}</strong><span className="muted">{d.dockerRepository}:{d.dockerImageTag}</span>
-              </button>
-            ))}
-          </div>
-        )}
+        {custom.length === 0 ? <p className="muted">None in this workspace.</p> : <ConnectorCards definitions={custom} onPick={pick} />}
       </section>
     );
   }
@@ -186,5 +173,17 @@ export function ActorEditPage({ kind }: { kind: ActorKind }) {
         </div>
       </div>
     </section>
+  );
+}
+
+function ConnectorCards({ definitions, onPick }: { definitions: Definition[]; onPick: (d: Definition) => void }) {
+  return (
+    <div className="catalog">
+      {definitions.map((d) => (
+        <button key={d.definitionId} className="connector-card" data-connector={d.name} onClick={() => onPick(d)}>
+          <strong>{d.name}</strong><span className="muted">{d.dockerRepository}:{d.dockerImageTag}</span>
+        </button>
+      ))}
+    </div>
   );
 }

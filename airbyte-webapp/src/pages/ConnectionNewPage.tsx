@@ -10,7 +10,7 @@ import { SchedulePicker } from '../components/SchedulePicker';
 import { StreamTable, streamErrors, toConfigurations } from '../components/StreamTable';
 import type { StreamChoice } from '../components/StreamTable';
 import { ErrorBox, Loading } from '../components/ui';
-import { NamespaceFields } from '../components/NamespaceFields';
+import { NamespaceFields, namespaceBody } from '../components/NamespaceFields';
 
 export function ConnectionNewPage() {
   const navigate = useNavigate();
@@ -75,8 +75,7 @@ export function ConnectionNewPage() {
     setSaving(true);
     try {
       const created = await api.post<Connection>(`${PUBLIC}/connections`, {
-        name, sourceId, destinationId, schedule, status: 'active', namespaceDefinition: namespace.namespaceDefinition,
-        namespaceFormat: namespace.namespaceDefinition === 'custom_format' ? namespace.namespaceFormat : undefined,
+        name, sourceId, destinationId, schedule, status: 'active', ...namespaceBody(namespace),
         prefix: namespace.prefix || undefined, configurations: { streams: configured },
       });
       navigate(`/connections/${created.connectionId}`);

@@ -3,20 +3,19 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, CONFIG, PUBLIC } from '../lib/api';
 import type { Actor, AttemptView, CatalogDiff, Connection, ConnectionStatus, Job, Page, ScheduleBody } from '../lib/api';
-import { useLoad } from '../lib/hooks';
+import { useAction, useLoad } from '../lib/hooks';
 import { startJob } from '../lib/resources';
 import { bytes, count, duration, schedule as describeSchedule } from '../lib/format';
 import { label } from '../lib/syncModes';
 import { Badge, ConfirmButton, Empty, ErrorBox, Loading } from '../components/ui';
 import { SchedulePicker } from '../components/SchedulePicker';
-import { NamespaceFields } from '../components/NamespaceFields';
+import { NamespaceFields, namespaceBody } from '../components/NamespaceFields';
 
 type Tab = 'status' | 'schema' | 'settings';
 
 export function ConnectionPage() {
   const { id } = useParams();
   const [tab, setTab] = useState<Tab>('status');
-  const [actionError, setActionError] = useState<unknown>(null);
   const connection = useLoad(async (signal) => {
     const c = await api.get<Connection>(`${PUBLIC}/connections/${id}`, signal);
     const [source, destination] = await Promise.all([
@@ -26,17 +25,11 @@ export function ConnectionPage() {
   const status = useLoad((signal) => api.get<ConnectionStatus>(`${CONFIG}/connections/${id}/status`, signal), [id], 2000);
   const jobs = useLoad((signal) => api.get<Page<Job>>(`${PUBLIC}/jobs?connectionId=${id}&limit=20`, signal), [id], 3000);
 
-  const act = async (f: () => Promise<unknown>) => {
-    setActionError(null);
-    try {
-      await f();
-    } catch (e) {
-      setActionError(e);
-    }
+  const { run: act, error: actionError } = useAction(() => {
     status.reload();
     jobs.reload();
     connection.reload();
-  };
+  });
 
   if (connection.error) return <ErrorBox error={connection.error} onRetry={connection.reload} />;
   if (!connection.data) return <Loading what="Loading the connection" />;
@@ -228,9 +221,8 @@ function LogView({ jobId, attempt, live }: { jobId: number; attempt: number; liv
 }
 
 function SchemaTab({ connection, onAccepted }: { connection: Connection; onAccepted: () => void }) {
-  const diff = useLoad((signal) => api.get<{ addedStreams: string[]; removedStreams: string[];
-    changedStreams: { stream: string; addedFields: string[]; removedFields: string[] }[] } & CatalogDiff>(
-    `${CONFIG}/connections/${connection.connectionId}/catalog_diff`, signal), [connection.connectionId]);
+  const diff = useLoad((signal) => api.get<CatalogDiff>(`${CONFIG}/connections/${connection.connectionId}/catalog_diff`, signal),
+    [connection.connectionId]);
   const [error, setError] = useState<unknown>(null);
   if (diff.error) return <ErrorBox error={diff.error} onRetry={diff.reload} />;
   if (!diff.data) return <Loading what="Discovering the source's current schema" />;
@@ -308,9 +300,7 @@ function SettingsTab({ connection, onSaved }: { connection: Connection; onSaved:
           setSaved(false);
           try {
             await api.patch(`${PUBLIC}/connections/${connection.connectionId}`, {
-              name, schedule, nonBreakingSchemaUpdatesBehavior: nonBreaking, namespaceDefinition: namespace.namespaceDefinition,
-              namespaceFormat: namespace.namespaceDefinition === 'custom_format' ? namespace.namespaceFormat : undefined,
-              prefix: namespace.prefix,
+              name, schedule, nonBreakingSchemaUpdatesBehavior: nonBreaking, ...namespaceBody(namespace),
             });
             setSaved(true);
             onSaved();

@@ -1,11 +1,10 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { api, CONFIG, PUBLIC } from '../lib/api';
 import type { Actor, Connection, ConnectionStatus } from '../lib/api';
-import { useLoad } from '../lib/hooks';
+import { useAction, useLoad } from '../lib/hooks';
 import { listActors, listConnections, startJob } from '../lib/resources';
 import { ago, schedule } from '../lib/format';
 import { Badge, Empty, ErrorBox, Loading } from '../components/ui';
-import { useState } from 'react';
 
 interface Row {
   connection: Connection;
@@ -16,7 +15,6 @@ interface Row {
 
 export function ConnectionsPage() {
   const navigate = useNavigate();
-  const [actionError, setActionError] = useState<unknown>(null);
   const { data, error, loading, reload } = useLoad<Row[]>(async (signal) => {
     const [connections, sources, destinations] = await Promise.all([listConnections(signal), listActors('source', signal),
       listActors('destination', signal)]);
@@ -28,15 +26,7 @@ export function ConnectionsPage() {
     })));
   }, [], 5000);
 
-  const act = async (f: () => Promise<unknown>) => {
-    setActionError(null);
-    try {
-      await f();
-    } catch (e) {
-      setActionError(e);
-    }
-    reload();
-  };
+  const { run: act, error: actionError } = useAction(reload);
 
   return (
     <section>
