@@ -49,12 +49,9 @@ class CustomDefinitionsController {
     if (request.type() == null || !List.of("source", "destination").contains(request.type())) {
       missing.add("type: 'source' or 'destination'");
     }
-    for (var field : List.of(new String[] {"name", request.name()}, new String[] {"dockerRepository", request.dockerRepository()},
-        new String[] {"dockerImageTag", request.dockerImageTag()})) {
-      if (field[1] == null || field[1].isBlank()) {
-        missing.add(field[0] + ": required");
-      }
-    }
+    required(missing, "name", request.name());
+    required(missing, "dockerRepository", request.dockerRepository());
+    required(missing, "dockerImageTag", request.dockerImageTag());
     if (!missing.isEmpty()) {
       throw ApiException.unprocessable("The definition is incomplete", missing);
     }
@@ -74,6 +71,12 @@ class CustomDefinitionsController {
     ActorDefinition d = definitions.createCustom(workspace, type, request.name().trim(), request.dockerRepository().trim(),
         request.dockerImageTag().trim(), request.documentationUrl(), payload, payload.path("protocol_version").asText("0.2.0"));
     return ConfigApiController.DefinitionView.of(d);
+  }
+
+  private static void required(List<String> missing, String field, String value) {
+    if (value == null || value.isBlank()) {
+      missing.add(field + ": required");
+    }
   }
 
   @DeleteMapping("/{id}")

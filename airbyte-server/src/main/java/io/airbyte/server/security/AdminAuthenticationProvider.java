@@ -21,8 +21,8 @@ final class AdminAuthenticationProvider implements AuthenticationProvider {
   private final byte[] password;
 
   AdminAuthenticationProvider(AdminCredentials credentials) {
-    this.username = digest(credentials.username());
-    this.password = digest(credentials.password());
+    this.username = sha256(credentials.username());
+    this.password = sha256(credentials.password());
   }
 
   @Override
@@ -30,8 +30,8 @@ final class AdminAuthenticationProvider implements AuthenticationProvider {
     String name = authentication.getName();
     Object credentials = authentication.getCredentials();
     // both digests are always compared: the time taken does not tell which of the two was wrong
-    boolean userMatches = MessageDigest.isEqual(username, digest(name == null ? "" : name));
-    boolean passwordMatches = MessageDigest.isEqual(password, digest(credentials == null ? "" : credentials.toString()));
+    boolean userMatches = MessageDigest.isEqual(username, sha256(name == null ? "" : name));
+    boolean passwordMatches = MessageDigest.isEqual(password, sha256(credentials == null ? "" : credentials.toString()));
     if (!(userMatches & passwordMatches)) {
       throw new BadCredentialsException("Bad credentials");
     }
@@ -44,7 +44,7 @@ final class AdminAuthenticationProvider implements AuthenticationProvider {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
   }
 
-  private static byte[] digest(String value) {
+  static byte[] sha256(String value) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

@@ -1,6 +1,5 @@
 package io.airbyte.server.security;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,12 +38,7 @@ public class SecurityConfiguration {
   }
 
   private static byte[] deriveKey(AdminCredentials credentials) {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256")
-          .digest(("airbyte-token-key|" + credentials.username() + "|" + credentials.password()).getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return AdminAuthenticationProvider.sha256("airbyte-token-key|" + credentials.username() + "|" + credentials.password());
   }
 
   @Bean

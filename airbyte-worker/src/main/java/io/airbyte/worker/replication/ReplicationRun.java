@@ -93,10 +93,6 @@ public final class ReplicationRun {
     }
   }
 
-  public boolean isDone() {
-    return result.isDone();
-  }
-
   /** Waits at most {@code timeout} for the end of the attempt; true when it has ended. */
   public boolean awaitDone(java.time.Duration timeout) throws InterruptedException {
     try {
