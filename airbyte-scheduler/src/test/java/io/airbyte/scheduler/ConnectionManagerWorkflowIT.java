@@ -195,6 +195,18 @@ class ConnectionManagerWorkflowIT {
   }
 
   @Test
+  void aSyncNowSentTheMomentAJobShowsItsEndStartsTheNextJob() throws Exception {
+    harness(RetrySettings.defaults(), 3);
+    UUID connection = h.connection(Schedule.manual());
+    for (int i = 1; i <= 15; i++) {
+      int expected = i;
+      h.workflows.signal(connection, ConnectionManagerWorkflow::syncNow);
+      await(() -> jobs(connection).size() == expected && jobs(connection).get(0).status().isTerminal());
+    }
+    assertThat(jobs(connection)).hasSize(15).allMatch(j -> j.status() == JobStatus.SUCCEEDED);
+  }
+
+  @Test
   void eachJobContinuesAsNew() throws Exception {
     harness(RetrySettings.defaults(), 3);
     UUID connection = h.connection(Schedule.manual());

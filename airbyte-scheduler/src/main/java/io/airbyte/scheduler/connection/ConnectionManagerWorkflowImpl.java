@@ -143,9 +143,11 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
         break;
       }
     }
-    jobs.setJobStatus(jobId, outcome);
+    // not running any more before the job's final status is visible: a "sync now" sent once a client
+    // sees that status must start the next job, not be dropped as a request during this one
     jobRunning = false;
     attemptNumber = null;
+    jobs.setJobStatus(jobId, outcome);
     if (outcome.equals("failed")) {
       jobs.disableIfFailing(input.connectionId());
     }
