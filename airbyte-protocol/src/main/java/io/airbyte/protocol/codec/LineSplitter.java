@@ -42,14 +42,16 @@ final class LineSplitter {
     this.in = in;
   }
 
-  /** The next line without its terminator, or null at the end of the input. */
+  /**
+   * The next line without its terminator, or null at the end of the input. A line that a read cut
+   * short is moved to the front of the buffer and completed by the next read (pipes hand out a few KB
+   * at a time, so this is most lines' ends); only a line longer than the buffer goes to blocks.
+   */
   byte[] nextLine() throws IOException {
-    boolean partial = false;
+    boolean partial = false; // the line's start is in the blocks
+    int scanned = position; // [position, scanned) holds no newline
     while (true) {
-      if (position == limit && !fill()) {
-        return partial ? finishPartial() : null;
-      }
-      int newline = indexOfNewline(position, limit);
+      int newline = indexOfNewline(scanned, limit);
       if (newline >= 0) {
         int start = position;
         position = newline + 1;
@@ -59,26 +61,50 @@ final class LineSplitter {
         append(buffer, start, newline);
         return finishPartial();
       }
-      append(buffer, position, limit);
-      position = limit;
-      partial = true;
+      if (position > 0) {
+        // make room after the line's start
+        int kept = limit - position;
+        System.arraycopy(buffer, position, buffer, 0, kept);
+        position = 0;
+        limit = kept;
+      } else if (limit == buffer.length) {
+        // a line longer than the buffer
+        append(buffer, 0, limit);
+        limit = 0;
+        partial = true;
+      }
+      scanned = limit;
+      if (!fill()) {
+        if (partial) {
+          append(buffer, position, limit);
+          position = limit;
+          return finishPartial();
+        }
+        if (position < limit) {
+          // the last line has no terminator
+          int start = position;
+          position = limit;
+          return Arrays.copyOfRange(buffer, start, trimCarriageReturn(buffer, start, limit));
+        }
+        return null;
+      }
     }
   }
 
+  /** Reads more after {@code limit}; false at the end of the input. */
   private boolean fill() throws IOException {
     if (endOfInput) {
       return false;
     }
     int n;
     do {
-      n = in.read(buffer, 0, buffer.length);
+      n = in.read(buffer, limit, buffer.length - limit);
     } while (n == 0);
     if (n < 0) {
       endOfInput = true;
       return false;
     }
-    position = 0;
-    limit = n;
+    limit += n;
     return true;
   }
 
