@@ -5,7 +5,8 @@
 # Usage: bench/platform.sh [ROWS]   (default 1000000; builds what it needs)
 # Prints the copy RESULT line, then
 #   RESULT name=platform rows=… seconds=<job wall time> … ratio_vs_copy=… peak_rss_mb=<platform JVM>
-# plus the time the platform took to answer /health and its idle RSS.
+# plus the time the platform took to answer /health and its idle RSS. With KEEP_HOME=DIR, the
+# platform's home (its log in DIR/platform.log, the attempt's log under DIR/home/workspace) is kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-1000000}"
@@ -17,8 +18,8 @@ bench_load_events "$ROWS" "$(pwd)/../shared/bench/bench_events.sql"
 DIR=$(mktemp -d)
 PLATFORM_PID=
 cleanup() {
-  [ -n "$PLATFORM_PID" ] && kill "$PLATFORM_PID" 2>/dev/null && wait "$PLATFORM_PID" 2>/dev/null
-  rm -rf "$DIR"
+  if [ -n "$PLATFORM_PID" ]; then kill "$PLATFORM_PID" 2>/dev/null; wait "$PLATFORM_PID" 2>/dev/null || true; fi
+  if [ -n "${KEEP_HOME:-}" ]; then rm -rf "$KEEP_HOME"; mv "$DIR" "$KEEP_HOME"; else rm -rf "$DIR"; fi
 }
 trap cleanup EXIT
 bench_copy_case "$DIR" "$ROWS"

@@ -9,18 +9,33 @@ import java.util.List;
  * How the local process factory runs a definition: the image {@code airbyte/<name>:<tag>} runs as
  * {@code java <options> -jar <dir>/<name>.jar} (or {@code <dir>/<name>/target/<name>.jar}, the
  * source tree's) when that jar exists (our connectors); other images
- * have no local command and need Docker.
+ * have no local command and need Docker. The JVM's own warnings go to stderr, never into the
+ * connector's message stream; with {@link ClassDataArchives}, the jar's class-data archive is mapped
+ * once it exists.
  */
 public final class LocalConnectorJars {
 
   private final Path dir;
   private final List<String> javaCommand;
+  private final ClassDataArchives archives;
 
   public LocalConnectorJars(Path dir, List<String> javaOptions) {
+    this(dir, javaOptions, null);
+  }
+
+  /** {@code archives} may be null: no class-data archives. */
+  public LocalConnectorJars(Path dir, List<String> javaOptions, ClassDataArchives archives) {
     this.dir = dir;
+    this.archives = archives;
     this.javaCommand = new ArrayList<>();
-    javaCommand.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    javaCommand.add(java());
     javaCommand.addAll(javaOptions);
+    javaCommand.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
+  }
+
+  /** The {@code java} of this JVM, which runs the connectors. */
+  public static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   public List<String> commandFor(String dockerRepository) {
@@ -37,6 +52,9 @@ public final class LocalConnectorJars {
       return List.of();
     }
     List<String> command = new ArrayList<>(javaCommand);
+    if (archives != null) {
+      command.addAll(archives.optionsFor(jar));
+    }
     command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
     return command;
   }

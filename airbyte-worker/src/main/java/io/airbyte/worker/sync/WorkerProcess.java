@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * process factory ({@link ProcessFactoryConfig}), removes leftover containers, registers the built-in
  * connectors. With {@code AIRBYTE_EMBED_SCHEDULER=true} the scheduler runs in the same JVM. Other
  * settings: {@code AIRBYTE_LOCAL_CONNECTORS_DIR} (where {@code <name>.jar} files are, default
- * {@code connectors}), {@code AIRBYTE_LOCAL_CONNECTOR_JAVA_OPTS}, {@code AIRBYTE_CONNECTOR_TAG}
+ * {@code connectors}), {@code AIRBYTE_LOCAL_CONNECTOR_JAVA_OPTS}, {@code AIRBYTE_LOCAL_CONNECTOR_CLASS_DATA}
+ * ({@code false} turns off the class-data archives of local jars, {@link ClassDataArchives}), {@code AIRBYTE_CONNECTOR_TAG}
  * ({@code dev}), {@code AIRBYTE_MAX_CONCURRENT_SYNCS} (4), {@code AIRBYTE_HEARTBEAT_SECONDS} (10800).
  */
 public final class WorkerProcess implements AutoCloseable {
@@ -45,10 +47,12 @@ public final class WorkerProcess implements AutoCloseable {
 
   private final WorkerFactory factory;
   private final SchedulerProcess scheduler;
+  private final ClassDataArchives archives;
 
-  private WorkerProcess(WorkerFactory factory, SchedulerProcess scheduler) {
+  private WorkerProcess(WorkerFactory factory, SchedulerProcess scheduler, ClassDataArchives archives) {
     this.factory = factory;
     this.scheduler = scheduler;
+    this.archives = archives;
   }
 
   public static WorkerProcess start(DataSource dataSource, WorkflowClient client, TemporalSettings temporal,
@@ -61,8 +65,12 @@ public final class WorkerProcess implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Could not look for leftover connector containers: {}", e.toString());
     }
+    List<String> javaOptions = Arrays.asList(env.getOrDefault("AIRBYTE_LOCAL_CONNECTOR_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m")
+        .trim().split("\\s+"));
+    ClassDataArchives archives = "false".equalsIgnoreCase(env.get("AIRBYTE_LOCAL_CONNECTOR_CLASS_DATA")) ? null
+        : new ClassDataArchives(config.workspaceRoot().resolve(".class-data"), LocalConnectorJars.java(), javaOptions);
     LocalConnectorJars jars = new LocalConnectorJars(Path.of(env.getOrDefault("AIRBYTE_LOCAL_CONNECTORS_DIR", "connectors")),
-        Arrays.asList(env.getOrDefault("AIRBYTE_LOCAL_CONNECTOR_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m").trim().split("\\s+")));
+        javaOptions, archives);
     JobDirectories directories = new JobDirectories(config.workspaceRoot());
     Clock clock = Clock.systemUTC();
     ConnectorActivitiesImpl connectors = new ConnectorActivitiesImpl(processes, directories, Duration.ofMinutes(30), clock);
@@ -88,7 +96,7 @@ public final class WorkerProcess implements AutoCloseable {
     SchedulerProcess scheduler = "true".equalsIgnoreCase(env.get("AIRBYTE_EMBED_SCHEDULER"))
         ? SchedulerProcess.start(dataSource, client, temporal, env)
         : null;
-    return new WorkerProcess(factory, scheduler);
+    return new WorkerProcess(factory, scheduler, archives);
   }
 
   @Override
@@ -97,6 +105,9 @@ public final class WorkerProcess implements AutoCloseable {
       scheduler.close();
     }
     factory.shutdown();
+    if (archives != null) {
+      archives.close();
+    }
   }
 
   /** {@code java -cp … io.airbyte.worker.sync.WorkerProcess}: the worker, configured by the environment. */
