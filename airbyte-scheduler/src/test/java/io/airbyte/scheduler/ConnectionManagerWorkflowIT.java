@@ -213,6 +213,7 @@ class ConnectionManagerWorkflowIT {
     h.workflows.ensureStarted(connection);
     String firstRun = h.env.getWorkflowClient().newUntypedWorkflowStub(ConnectionWorkflows.workflowId(connection))
         .describe().getExecution().getRunId();
+    assertThat(h.workflows.diagnose(connection)).contains("run " + firstRun, "WORKFLOW_EXECUTION_STATUS_RUNNING", "jobRunning=false");
 
     h.workflows.signal(connection, ConnectionManagerWorkflow::syncNow);
     await(() -> !jobs(connection).isEmpty() && jobs(connection).get(0).status().isTerminal());

@@ -101,6 +101,33 @@ public final class ConnectionWorkflows {
     }
   }
 
+  /** What the connection's workflow is doing, for a log line when it does not answer as expected. */
+  public String diagnose(UUID connectionId) {
+    try {
+      var response = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+          DescribeWorkflowExecutionRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId(connectionId)))
+              .build());
+      var info = response.getWorkflowExecutionInfo();
+      StringBuilder out = new StringBuilder("run ").append(info.getExecution().getRunId()).append(' ')
+          .append(info.getStatus()).append(", ").append(info.getHistoryLength()).append(" history events");
+      if (response.hasPendingWorkflowTask()) {
+        out.append(", workflow task ").append(response.getPendingWorkflowTask().getState())
+            .append(" attempt ").append(response.getPendingWorkflowTask().getAttempt());
+      }
+      response.getPendingActivitiesList().forEach(a -> out.append(", activity ").append(a.getActivityType().getName())
+          .append(' ').append(a.getState()).append(" attempt ").append(a.getAttempt())
+          .append(a.hasLastFailure() ? " last failure: " + a.getLastFailure().getMessage() : ""));
+      if (info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        out.append(", state ").append(state(connectionId));
+      }
+      return out.toString();
+    } catch (RuntimeException e) {
+      return "cannot describe the workflow: " + e;
+    }
+  }
+
   public WorkflowState state(UUID connectionId) {
     return client.newWorkflowStub(ConnectionManagerWorkflow.class, workflowId(connectionId)).state();
   }

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/public/v1/jobs")
 class JobsController {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JobsController.class);
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   record JobRequest(UUID connectionId, String jobType) {}
@@ -80,6 +83,8 @@ class JobsController {
       }
       Thread.sleep(100);
     }
+    LOG.warn("No {} job of connection {} within {} s of the request; its workflow: {}", type.value(), request.connectionId(),
+        WAIT.toSeconds(), workflows.diagnose(request.connectionId()));
     throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
         "The scheduler did not start the job within " + WAIT.toSeconds() + " s; is it running?", List.of());
   }
