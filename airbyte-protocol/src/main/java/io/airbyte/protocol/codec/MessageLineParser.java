@@ -25,7 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Turns one line into a {@link ProtocolLine}. The envelope is read with a streaming parser; a
+ * Turns one line into a {@link ProtocolLine}. A plain RECORD line without a data handler is read by
+ * {@link RecordLineScanner}; otherwise the envelope is read with a streaming parser; a
  * record's {@code data} is checked for well-formedness and kept as a slice of the line, not parsed
  * into a tree. Anything that is not a message of the protocol comes out as {@link
  * ProtocolLine.NotAMessage} with the reason; nothing here throws on bad input.
@@ -58,6 +59,13 @@ final class MessageLineParser {
   }
 
   static ProtocolLine parse(byte[] line, long lineNumber, RecordDataHandler handler) {
+    if (handler == null) {
+      AirbyteRecordMessage record = RecordLineScanner.scan(line);
+      if (record != null) {
+        AirbyteMessage message = new AirbyteMessage().withType(AirbyteMessage.Type.RECORD).withRecord(record);
+        return new ProtocolLine.Message(message, new RawJson(line, 0, line.length), lineNumber);
+      }
+    }
     try (JsonParser p = MAPPER.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return notAMessage(line, "not a JSON object", lineNumber);

@@ -40,6 +40,10 @@ public final class RowEncoder {
   private final String[] names;
   private final AirbyteType[] types;
   private final Map<String, Integer> index = new HashMap<>();
+  // the field names met at each position of the last record and their columns (-1: none): records of
+  // a stream mostly list their fields in one order, and the parser hands out one String per name
+  private final String[] namesAt;
+  private final int[] columnsAt;
   private final Bytes[] values;
   private final boolean[] present;
   private final Reason[] failed;
@@ -76,6 +80,8 @@ public final class RowEncoder {
       values[i] = new Bytes(64);
       index.put(names[i], i);
     }
+    this.namesAt = new String[n + 16];
+    this.columnsAt = new int[n + 16];
     this.meta = new RecordMeta(syncId);
     meta.startRow(null);
     text(unchangedMeta, meta.json());
@@ -158,14 +164,14 @@ public final class RowEncoder {
   }
 
   private void readFields(JsonParser p, ByteBuffer bytes) throws IOException {
+    int position = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      Integer column = index.get(p.currentName());
+      int i = column(p.currentName(), position++);
       JsonToken token = p.nextToken();
-      if (column == null) {
+      if (i < 0) {
         p.skipChildren();
         continue;
       }
-      int i = column;
       failed[i] = null;
       if (token == JsonToken.VALUE_NULL) {
         present[i] = false;
@@ -179,6 +185,19 @@ public final class RowEncoder {
         present[i] = scalar(i, token, p, value);
       }
     }
+  }
+
+  private int column(String name, int position) {
+    if (position < namesAt.length && namesAt[position] == name) {
+      return columnsAt[position];
+    }
+    Integer column = index.get(name);
+    int i = column == null ? -1 : column;
+    if (position < namesAt.length) {
+      namesAt[position] = name;
+      columnsAt[position] = i;
+    }
+    return i;
   }
 
   private boolean container(int i, JsonToken token, JsonParser p, ByteBuffer bytes, Bytes value) throws IOException {
