@@ -6,7 +6,9 @@
 # Prints the copy RESULT line, then
 #   RESULT name=platform rows=… seconds=<job wall time> … ratio_vs_copy=… peak_rss_mb=<platform JVM>
 # plus the time the platform took to answer /health and its idle RSS. With KEEP_HOME=DIR, the
-# platform's home (its log in DIR/platform.log, the attempt's log under DIR/home/workspace) is kept.
+# platform's home (its log in DIR/platform.log, the attempt's log under DIR/home/workspace) is kept;
+# with THREADS_CPU=1 as well, DIR/threads_before and DIR/threads_after hold the CPU ticks of each of
+# the platform JVM's threads before and after the job (threads that ended with the job are missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-1000000}"
@@ -50,6 +52,11 @@ WS=$(api GET /workspaces | json "['data'][0]['workspaceId']")
 SRC=$(api POST /sources "{\"name\":\"bench\",\"workspaceId\":\"$WS\",\"configuration\":{\"sourceType\":\"postgres\",$PG,\"database\":\"bench_src\",\"schemas\":[\"public\"]}}" | json "['sourceId']")
 DST=$(api POST /destinations "{\"name\":\"bench\",\"workspaceId\":\"$WS\",\"configuration\":{\"destinationType\":\"postgres\",$PG,\"database\":\"bench_dst\",\"schema\":\"bench_out\"}}" | json "['destinationId']")
 CON=$(api POST /connections "{\"sourceId\":\"$SRC\",\"destinationId\":\"$DST\",\"name\":\"bench\",\"configurations\":{\"streams\":[{\"name\":\"bench_events\",\"syncMode\":\"full_refresh_overwrite\"}]}}" | json "['connectionId']")
+# CPU seconds (user + system) of the platform JVM itself, from /proc
+platform_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($12 + $13) / hz }' "/proc/$PLATFORM_PID/stat"; }
+CPU_BEFORE=$(platform_cpu)
+threads_cpu() { for t in /proc/$PLATFORM_PID/task/*; do echo "$(cat $t/comm 2>/dev/null | tr ' ' '_') $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' $t/stat 2>/dev/null)"; done; }
+[ -n "${THREADS_CPU:-}" ] && threads_cpu > "$DIR/threads_before"
 JOB=$(api POST /jobs "{\"connectionId\":\"$CON\",\"jobType\":\"sync\"}" | json "['jobId']")
 while true; do
   STATUS=$(api GET "/jobs/$JOB" | json "['status']")
@@ -65,7 +72,9 @@ m = re.fullmatch(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', d)
 h, mi, s = m.groups()
 print(int(h or 0) * 3600 + int(mi or 0) * 60 + float(s or 0))" "$JOB_JSON")
 BYTES=$(echo "$JOB_JSON" | json "['bytesSynced']")
+[ -n "${THREADS_CPU:-}" ] && threads_cpu > "$DIR/threads_after"
+JOB_CPU=$(awk -v a="$CPU_BEFORE" -v b="$(platform_cpu)" 'BEGIN { printf "%.1f", b - a }')
 PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
 bench_check_rows platform "$ROWS"
 bench_result platform "$ROWS" "$SECONDS_" "$BYTES" "$COPY_SECONDS" "$PEAK_RSS"
-echo "platform ready_after_s=$READY idle_rss_mb=$IDLE_RSS (connectors run as child processes, not counted)"
+echo "platform ready_after_s=$READY idle_rss_mb=$IDLE_RSS job_cpu_s=$JOB_CPU (the platform JVM's own; connectors run as child processes, not counted)"
