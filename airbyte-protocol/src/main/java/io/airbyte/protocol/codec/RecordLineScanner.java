@@ -19,6 +19,7 @@ final class RecordLineScanner {
 
   private final byte[] b;
   private int i;
+  private int keyStart;
 
   private RecordLineScanner(byte[] line) {
     this.b = line;
@@ -37,12 +38,11 @@ final class RecordLineScanner {
     boolean type = false;
     AirbyteRecordMessage record = null;
     do {
-      ws();
-      int key = i;
-      int keyEnd = plainString();
-      if (keyEnd < 0 || !colon()) {
+      int keyEnd = memberName();
+      if (keyEnd < 0) {
         return null;
       }
+      int key = keyStart;
       if (is(key, keyEnd, "type") && !type) {
         int value = i;
         int valueEnd = plainString();
@@ -74,12 +74,11 @@ final class RecordLineScanner {
     AirbyteRecordMessage record = new AirbyteRecordMessage();
     boolean namespace = false;
     do {
-      ws();
-      int key = i;
-      int keyEnd = plainString();
-      if (keyEnd < 0 || !colon()) {
+      int keyEnd = memberName();
+      if (keyEnd < 0) {
         return null;
       }
+      int key = keyStart;
       if (is(key, keyEnd, "stream") && record.getStream() == null) {
         int value = i;
         int valueEnd = plainString();
@@ -127,40 +126,10 @@ final class RecordLineScanner {
     }
     switch (b[i]) {
       case '{' -> {
-        if (depth >= MAX_DEPTH) {
-          return false;
-        }
-        i++;
-        ws();
-        if (eat('}')) {
-          return true;
-        }
-        do {
-          ws();
-          if (!string() || !colon() || !value(depth + 1)) {
-            return false;
-          }
-          ws();
-        } while (eat(','));
-        return eat('}');
+        return container(depth, '}', true);
       }
       case '[' -> {
-        if (depth >= MAX_DEPTH) {
-          return false;
-        }
-        i++;
-        ws();
-        if (eat(']')) {
-          return true;
-        }
-        do {
-          ws();
-          if (!value(depth + 1)) {
-            return false;
-          }
-          ws();
-        } while (eat(','));
-        return eat(']');
+        return container(depth, ']', false);
       }
       case '"' -> {
         return string();
@@ -178,6 +147,29 @@ final class RecordLineScanner {
         return number();
       }
     }
+  }
+
+  /** An object (members {@code "name": value}) or an array (values), from its opening bracket. */
+  private boolean container(int depth, char close, boolean object) {
+    if (depth >= MAX_DEPTH) {
+      return false;
+    }
+    i++;
+    ws();
+    if (eat(close)) {
+      return true;
+    }
+    do {
+      ws();
+      if (object && (!string() || !colon())) {
+        return false;
+      }
+      if (!value(depth + 1)) {
+        return false;
+      }
+      ws();
+    } while (eat(','));
+    return eat(close);
   }
 
   /** A JSON string: escapes as the grammar has them, no control characters, well-formed UTF-8. */
@@ -301,6 +293,14 @@ final class RecordLineScanner {
     }
     i = after;
     return true;
+  }
+
+  /** Reads {@code "name" :} of the envelope; returns the index after the name (which starts at keyStart), or -1. */
+  private int memberName() {
+    ws();
+    keyStart = i;
+    int end = plainString();
+    return end < 0 || !colon() ? -1 : end;
   }
 
   private boolean colon() {

@@ -8,6 +8,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
@@ -58,11 +59,7 @@ public final class ConnectionWorkflows {
 
   public boolean isRunning(UUID connectionId) {
     try {
-      var response = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-          DescribeWorkflowExecutionRequest.newBuilder()
-              .setNamespace(client.getOptions().getNamespace())
-              .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId(connectionId)))
-              .build());
+      var response = describe(connectionId);
       return response.getWorkflowExecutionInfo().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
@@ -104,11 +101,7 @@ public final class ConnectionWorkflows {
   /** What the connection's workflow is doing, for a log line when it does not answer as expected. */
   public String diagnose(UUID connectionId) {
     try {
-      var response = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-          DescribeWorkflowExecutionRequest.newBuilder()
-              .setNamespace(client.getOptions().getNamespace())
-              .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId(connectionId)))
-              .build());
+      var response = describe(connectionId);
       var info = response.getWorkflowExecutionInfo();
       StringBuilder out = new StringBuilder("run ").append(info.getExecution().getRunId()).append(' ')
           .append(info.getStatus()).append(", ").append(info.getHistoryLength()).append(" history events");
@@ -126,6 +119,14 @@ public final class ConnectionWorkflows {
     } catch (RuntimeException e) {
       return "cannot describe the workflow: " + e;
     }
+  }
+
+  private DescribeWorkflowExecutionResponse describe(UUID connectionId) {
+    return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+        DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(client.getOptions().getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId(connectionId)))
+            .build());
   }
 
   public WorkflowState state(UUID connectionId) {
