@@ -5,10 +5,12 @@
 # Usage: bench/platform.sh [ROWS]   (default 1000000; builds what it needs)
 # Prints the copy RESULT line, then
 #   RESULT name=platform rows=… seconds=<job wall time> … ratio_vs_copy=… peak_rss_mb=<platform JVM>
-# plus the time the platform took to answer /health and its idle RSS. With KEEP_HOME=DIR, the
-# platform's home (its log in DIR/platform.log, the attempt's log under DIR/home/workspace) is kept;
-# with THREADS_CPU=1 as well, DIR/threads_before and DIR/threads_after hold the CPU ticks of each of
-# the platform JVM's threads before and after the job (threads that ended with the job are missing).
+# plus the time the platform took to answer /health, its idle RSS and its own CPU during the job;
+# then the same job a second time (RESULT name=platform_second_job), in a JVM that has compiled the
+# replication's code by then. With KEEP_HOME=DIR, the platform's home (its log in DIR/platform.log,
+# the attempts' logs under DIR/home/workspace) is kept; with THREADS_CPU=1 as well,
+# DIR/threads_before[_second] and DIR/threads_after[_second] hold the CPU ticks of each of the
+# platform JVM's threads before and after each job (threads that ended with the job are missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-1000000}"
@@ -54,27 +56,40 @@ DST=$(api POST /destinations "{\"name\":\"bench\",\"workspaceId\":\"$WS\",\"conf
 CON=$(api POST /connections "{\"sourceId\":\"$SRC\",\"destinationId\":\"$DST\",\"name\":\"bench\",\"configurations\":{\"streams\":[{\"name\":\"bench_events\",\"syncMode\":\"full_refresh_overwrite\"}]}}" | json "['connectionId']")
 # CPU seconds (user + system) of the platform JVM itself, from /proc
 platform_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($12 + $13) / hz }' "/proc/$PLATFORM_PID/stat"; }
-CPU_BEFORE=$(platform_cpu)
 threads_cpu() { for t in /proc/$PLATFORM_PID/task/*; do echo "$(cat $t/comm 2>/dev/null | tr ' ' '_') $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' $t/stat 2>/dev/null)"; done; }
-[ -n "${THREADS_CPU:-}" ] && threads_cpu > "$DIR/threads_before"
-JOB=$(api POST /jobs "{\"connectionId\":\"$CON\",\"jobType\":\"sync\"}" | json "['jobId']")
-while true; do
-  STATUS=$(api GET "/jobs/$JOB" | json "['status']")
-  case "$STATUS" in succeeded|failed|cancelled) break ;; esac
-  sleep 1
-done
-[ "$STATUS" = succeeded ] || { echo "the job $STATUS" >&2; api GET "/jobs/$JOB" >&2; exit 1; }
-JOB_JSON=$(api GET "/jobs/$JOB")
-SECONDS_=$(python3 -c "
+
+# Runs one sync job of the connection; sets JOB_SECONDS (the job's own duration), JOB_BYTES, JOB_CPU.
+# args: suffix of the per-thread CPU files
+run_job() {
+  local cpu_before job status job_json
+  cpu_before=$(platform_cpu)
+  [ -n "${THREADS_CPU:-}" ] && threads_cpu > "$DIR/threads_before$1"
+  job=$(api POST /jobs "{\"connectionId\":\"$CON\",\"jobType\":\"sync\"}" | json "['jobId']")
+  while true; do
+    status=$(api GET "/jobs/$job" | json "['status']")
+    case "$status" in succeeded|failed|cancelled) break ;; esac
+    sleep 1
+  done
+  [ "$status" = succeeded ] || { echo "the job $status" >&2; api GET "/jobs/$job" >&2; exit 1; }
+  job_json=$(api GET "/jobs/$job")
+  JOB_SECONDS=$(python3 -c "
 import json, re, sys
 d = json.loads(sys.argv[1])['duration']
 m = re.fullmatch(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', d)
 h, mi, s = m.groups()
-print(int(h or 0) * 3600 + int(mi or 0) * 60 + float(s or 0))" "$JOB_JSON")
-BYTES=$(echo "$JOB_JSON" | json "['bytesSynced']")
-[ -n "${THREADS_CPU:-}" ] && threads_cpu > "$DIR/threads_after"
-JOB_CPU=$(awk -v a="$CPU_BEFORE" -v b="$(platform_cpu)" 'BEGIN { printf "%.1f", b - a }')
+print(int(h or 0) * 3600 + int(mi or 0) * 60 + float(s or 0))" "$job_json")
+  JOB_BYTES=$(echo "$job_json" | json "['bytesSynced']")
+  [ -n "${THREADS_CPU:-}" ] && threads_cpu > "$DIR/threads_after$1"
+  JOB_CPU=$(awk -v a="$cpu_before" -v b="$(platform_cpu)" 'BEGIN { printf "%.1f", b - a }')
+  bench_check_rows platform "$ROWS"
+}
+
+run_job ""
 PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
-bench_check_rows platform "$ROWS"
-bench_result platform "$ROWS" "$SECONDS_" "$BYTES" "$COPY_SECONDS" "$PEAK_RSS"
+bench_result platform "$ROWS" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
 echo "platform ready_after_s=$READY idle_rss_mb=$IDLE_RSS job_cpu_s=$JOB_CPU (the platform JVM's own; connectors run as child processes, not counted)"
+# the same job again: the platform JVM has compiled the replication's code by now
+run_job "_second"
+PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
+bench_result platform_second_job "$ROWS" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
+echo "platform_second_job job_cpu_s=$JOB_CPU"
