@@ -29,8 +29,9 @@ public final class LocalConnectorJars {
     this.archives = archives;
     this.javaCommand = new ArrayList<>();
     javaCommand.add(java());
-    javaCommand.addAll(javaOptions);
+    // before the configured options, so that an -Xlog of theirs still counts
     javaCommand.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
+    javaCommand.addAll(javaOptions);
   }
 
   /** The {@code java} of this JVM, which runs the connectors. */

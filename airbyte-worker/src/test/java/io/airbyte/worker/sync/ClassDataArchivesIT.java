@@ -73,6 +73,28 @@ class ClassDataArchivesIT {
     assertThat(archives.archiveOf(jar)).doesNotExist();
   }
 
+  @Test
+  void theJvmsOwnWarningsGoToStderrNotIntoTheMessageStream() throws Exception {
+    Path jars = Files.createDirectories(dir.resolve("connectors"));
+    Files.copy(FAKER, jars.resolve("source-faker.jar"));
+    // an archive of the jar as it was before it changed: the JVM cannot map it and warns
+    Path jar = jars.resolve("source-faker.jar");
+    Path archive = dir.resolve("stale.jsa");
+    Process dump = new ProcessBuilder(LocalConnectorJars.java(), "-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString(), "spec")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(dump.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 3_600_000));
+    List<String> options = List.of("-XX:SharedArchiveFile=" + archive);
+
+    List<String> bare = new ArrayList<>(List.of(LocalConnectorJars.java()));
+    bare.addAll(options);
+    bare.addAll(List.of("-jar", jars.resolve("source-faker.jar").toString()));
+    assertThat(run(bare)).as("without the logging options the warning lands on stdout").contains("[warning]");
+
+    String out = run(new LocalConnectorJars(jars, options).commandFor("airbyte/source-faker"));
+    assertThat(out).startsWith("{\"type\":\"SPEC\"").doesNotContain("[warning]");
+  }
+
   private static String run(List<String> command) throws Exception {
     List<String> full = new ArrayList<>(command);
     full.add("spec");
