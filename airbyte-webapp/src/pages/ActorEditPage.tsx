@@ -83,7 +83,8 @@ export function ActorEditPage({ kind }: { kind: ActorKind }) {
       const result = isNew
         ? await api.post<CheckResult>(`${CONFIG}/${plural(kind)}/check`, { definitionId: definition.definitionId,
           configuration: prune(config) })
-        : await api.post<CheckResult>(`${CONFIG}/${plural(kind)}/${id}/check`);
+        // the edits as a save would apply them, without saving; masked secrets keep the stored ones
+        : await api.post<CheckResult>(`${CONFIG}/${plural(kind)}/${id}/check`, { configuration: prune(config) });
       setCheck(result);
     } catch (e) {
       showApiError(e);
@@ -167,7 +168,7 @@ export function ActorEditPage({ kind }: { kind: ActorKind }) {
           )}
           <span className="spacer" />
           <button className="secondary" onClick={test} disabled={busy !== null}
-            title={isNew ? 'Runs the connector check with this configuration' : 'Runs the connector check with the saved configuration'}>
+            title="Runs the connector check with this configuration, before it is saved">
             Test connection</button>
           <button className="primary" onClick={save} disabled={busy !== null}>{isNew ? `Set up ${kind}` : 'Save changes'}</button>
         </div>

@@ -8,6 +8,7 @@ import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.protocol.json.Jsons;
+import io.airbyte.server.actor.ActorService;
 import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -293,6 +294,20 @@ class PublicApiIT {
     assertThat(status.get("jobRunning").asBoolean()).isFalse();
     assertThat(admin("GET", "/api/v1/definitions?type=source", null).json().toString()).contains("airbyte/source-postgres")
         .contains("connectionSpecification");
+    assertThat(admin("POST", "/api/v1/sources/" + sourceId + "/check", null).json().get("status").asText()).isEqualTo("succeeded");
+    // an edit checked before it is saved: the mask keeps the stored password, a wrong port fails, nothing is stored
+    String masked = connection.replace(db.password(), ActorService.MASK);
+    Reply editOk = admin("POST", "/api/v1/sources/" + sourceId + "/check", "{\"configuration\":{" + masked
+        + ",\"schemas\":[\"shop\"]}}");
+    assertThat(editOk.json().get("status").asText()).as(editOk.body()).isEqualTo("succeeded");
+    Reply editWrongPort = admin("POST", "/api/v1/sources/" + sourceId + "/check", "{\"configuration\":{\"port\":1}}");
+    assertThat(editWrongPort.json().get("status").asText()).as(editWrongPort.body()).isEqualTo("failed");
+    Reply editWrongPassword = admin("POST", "/api/v1/sources/" + sourceId + "/check", "{\"configuration\":{\"password\":\"nope\"}}");
+    assertThat(editWrongPassword.json().get("status").asText()).as(editWrongPassword.body()).isEqualTo("failed");
+    Reply editInvalid = admin("POST", "/api/v1/sources/" + sourceId + "/check", "{\"configuration\":{\"port\":\"five\"}}");
+    assertThat(editInvalid.status()).isEqualTo(422);
+    assertThat(editInvalid.body()).contains("configuration.port");
+    assertThat(admin("GET", "/api/public/v1/sources/" + sourceId, null).json().at("/configuration/port").asInt()).isEqualTo(db.port());
     assertThat(admin("POST", "/api/v1/sources/" + sourceId + "/check", null).json().get("status").asText()).isEqualTo("succeeded");
     Reply badCheck = admin("POST", "/api/v1/destinations/check", "{\"definitionId\":\"25c5221d-dce2-4163-ade9-739ef790f503\","
         + "\"configuration\":{" + connection.replace(db.password(), "wrong-password") + ",\"schema\":\"mart\"}}");

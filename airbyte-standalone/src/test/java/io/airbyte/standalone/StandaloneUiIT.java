@@ -103,6 +103,17 @@ class StandaloneUiIT {
       screenshot("connections-empty");
 
       setUpPostgres("Sources", "source", SOURCE, Map.of());
+      // an edit of the saved source is tested before it is saved (the password stays masked)
+      WebElement port = visible(By.name("port"));
+      port.clear();
+      port.sendKeys("1");
+      click(By.xpath("//button[normalize-space(.)='Test connection']"));
+      visible(By.xpath("//*[@role='status' and contains(., 'Connection test failed')]"));
+      port.clear();
+      port.sendKeys(Integer.toString(SOURCE.port()));
+      click(By.xpath("//button[normalize-space(.)='Test connection']"));
+      visible(By.xpath("//*[@role='status' and contains(., 'Connection test succeeded')]"));
+      screenshot("source-edit-tested");
       setUpPostgres("Destinations", "destination", DESTINATION, Map.of("schema", "warehouse"));
 
       click(By.linkText("Connections"));

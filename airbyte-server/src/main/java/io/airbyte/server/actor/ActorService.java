@@ -75,7 +75,7 @@ public class ActorService {
     }
     workspaces.get(workspaceId);
     ActorDefinition definition = definition(type, definitionId, configuration, workspaceId);
-    JsonNode stored = validatedForStorage(type, workspaceId, definition, withoutTypeKey(type, configuration), null);
+    JsonNode stored = forStorage(workspaceId, definition, validated(type, definition, withoutTypeKey(type, configuration), null));
     return view(actors.create(workspaceId, definition.id(), type, name, stored));
   }
 
@@ -87,30 +87,46 @@ public class ActorService {
     return actors.list(type, workspaceIds, includeDeleted, limit, offset).stream().map(this::view).toList();
   }
 
-  /** PUT replaces the configuration; PATCH replaces only the top-level properties it names. */
+  /** Updates the name and, when given, the configuration (see {@link #edited}). */
   public View update(ActorType type, UUID id, String name, JsonNode configuration, boolean patch) {
     Actor actor = actors.get(type, id);
     ActorDefinition definition = definitions.get(actor.definitionId());
     JsonNode stored = actor.configuration();
     if (configuration != null) {
-      if (!configuration.isObject()) {
-        throw ApiException.unprocessable("The configuration must be an object", List.of("configuration: not an object"));
-      }
-      JsonNode incoming = withoutTypeKey(type, configuration);
-      JsonNode next;
-      if (patch) {
-        ObjectNode merged = (ObjectNode) stored.deepCopy();
-        incoming.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
-        next = merged;
-      } else {
-        next = incoming;
-      }
-      stored = validatedForStorage(type, actor.workspaceId(), definition, next, actor.configuration());
+      stored = forStorage(actor.workspaceId(), definition, edited(type, actor, definition, configuration, patch));
     } else if (!patch) {
       throw ApiException.unprocessable("PUT needs the whole configuration", List.of("configuration: required"));
     }
     String newName = name == null || name.isBlank() ? actor.name() : name;
     return view(actors.update(type, id, newName, stored));
+  }
+
+  /**
+   * The configuration a PATCH with {@code configuration} would store, for a check before it is saved:
+   * validated against the spec, stored secrets as their references (a mask sent back keeps the
+   * stored secret), new secrets as sent. Nothing is stored.
+   */
+  public JsonNode editedForCheck(ActorType type, UUID id, JsonNode configuration) {
+    Actor actor = actors.get(type, id);
+    if (configuration == null) {
+      throw ApiException.unprocessable("Which configuration?", List.of("configuration: required"));
+    }
+    return edited(type, actor, definitions.get(actor.definitionId()), configuration, true);
+  }
+
+  /** PUT replaces the configuration; PATCH replaces only the top-level properties it names. */
+  private JsonNode edited(ActorType type, Actor actor, ActorDefinition definition, JsonNode configuration, boolean patch) {
+    if (!configuration.isObject()) {
+      throw ApiException.unprocessable("The configuration must be an object", List.of("configuration: not an object"));
+    }
+    JsonNode incoming = withoutTypeKey(type, configuration);
+    JsonNode next = incoming;
+    if (patch) {
+      ObjectNode merged = (ObjectNode) actor.configuration().deepCopy();
+      incoming.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+      next = merged;
+    }
+    return validated(type, definition, next, actor.configuration());
   }
 
   /** Deletes the actor and, as Airbyte does, the connections that use it. */
@@ -150,8 +166,13 @@ public class ActorService {
             + type.value() + " connector '" + typeName.asText() + "'")));
   }
 
-  private JsonNode validatedForStorage(ActorType type, UUID workspaceId, ActorDefinition definition, JsonNode config,
-      JsonNode previous) {
+  /** Secrets moved to the secret store, their references in their place. */
+  private JsonNode forStorage(UUID workspaceId, ActorDefinition definition, JsonNode validated) {
+    return secrets.split(workspaceId, definition.spec().get("connectionSpecification"), validated);
+  }
+
+  /** Validated against the spec, with the stored secrets' references where the mask came back; not yet split. */
+  private JsonNode validated(ActorType type, ActorDefinition definition, JsonNode config, JsonNode previous) {
     JsonNode candidate = config.deepCopy();
     if (previous != null) {
       restoreMasked(candidate, previous);
@@ -163,7 +184,7 @@ public class ActorService {
       throw ApiException.unprocessable("The configuration does not match the " + definition.name() + " "
           + type.value() + "'s spec", problems.stream().map(p -> "configuration." + p).toList());
     }
-    return secrets.split(workspaceId, spec, candidate);
+    return candidate;
   }
 
   /** Puts the stored secret reference where the request sent the mask back. */

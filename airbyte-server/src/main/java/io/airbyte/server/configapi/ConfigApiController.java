@@ -23,6 +23,7 @@ import io.airbyte.scheduler.connection.WorkflowState;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
 import io.airbyte.server.connection.SourceCatalogs;
+import io.airbyte.server.actor.ActorService;
 import io.airbyte.server.error.ApiException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +61,8 @@ class ConfigApiController {
 
   record CheckRequest(UUID definitionId, JsonNode configuration) {}
 
+  record EditCheckRequest(JsonNode configuration) {}
+
   record CheckResponse(String status, String message, String logPath) {}
 
   record ConnectionStatus(UUID connectionId, String status, String statusReason, boolean jobRunning, Long runningJobId,
@@ -79,10 +82,11 @@ class ConfigApiController {
   private final SourceCatalogs catalogs;
   private final ConnectionWorkflows workflows;
   private final PlatformEnvironment environment;
+  private final ActorService actorService;
 
   ConfigApiController(DefinitionRepository definitions, ActorRepository actors, ConnectionRepository connections,
       JobRepository jobs, WorkspaceRepository workspaces, ConnectorCommands commands, SourceCatalogs catalogs,
-      ConnectionWorkflows workflows, PlatformEnvironment environment) {
+      ConnectionWorkflows workflows, PlatformEnvironment environment, ActorService actorService) {
     this.definitions = definitions;
     this.actors = actors;
     this.connections = connections;
@@ -92,6 +96,7 @@ class ConfigApiController {
     this.catalogs = catalogs;
     this.workflows = workflows;
     this.environment = environment;
+    this.actorService = actorService;
   }
 
   @GetMapping("/definitions")
@@ -121,12 +126,22 @@ class ConfigApiController {
         Jsons.serialize(request.configuration())));
   }
 
-  /** Checks a saved source or destination with its stored configuration. */
+  /**
+   * Checks a saved source or destination: with its stored configuration, or, when the body has a
+   * {@code configuration}, with that edit applied as a PATCH would (masks keep the stored secrets)
+   * without saving it, as Airbyte's {@code check_connection_for_update}.
+   */
   @PostMapping("/{type:sources|destinations}/{id}/check")
-  CheckResponse checkSaved(@PathVariable String type, @PathVariable UUID id) {
+  CheckResponse checkSaved(@PathVariable String type, @PathVariable UUID id, @RequestBody(required = false) EditCheckRequest edit) {
     ActorType actorType = actorType(type);
     Actor actor = actors.get(actorType, id);
-    return check(new ConnectorCommandInput("check", actorType.value(), definitions.get(actor.definitionId()).image(), id, null));
+    String image = definitions.get(actor.definitionId()).image();
+    if (edit != null && edit.configuration() != null) {
+      // stored secrets travel as references, resolved by the worker
+      JsonNode edited = actorService.editedForCheck(actorType, id, edit.configuration());
+      return check(new ConnectorCommandInput("check", actorType.value(), image, null, Jsons.serialize(edited)));
+    }
+    return check(new ConnectorCommandInput("check", actorType.value(), image, id, null));
   }
 
   private CheckResponse check(ConnectorCommandInput input) {

@@ -41,7 +41,8 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
       Actor actor = actors.get(type, input.actorId());
       config = secrets.hydrate(actor.configuration());
     } else if (input.configJson() != null) {
-      config = Jsons.deserialize(input.configJson());
+      // an edit of a saved actor carries its stored secrets as references
+      config = secrets.hydrate(Jsons.deserialize(input.configJson()));
     }
     return switch (input.command()) {
       case "spec" -> output(connectors.spec(connector));
