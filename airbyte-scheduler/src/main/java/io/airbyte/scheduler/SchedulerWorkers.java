@@ -5,14 +5,21 @@ import io.airbyte.scheduler.job.JobActivities;
 import io.airbyte.scheduler.sync.SyncWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 
 /** Registers the scheduler's workflows and job activities on its task queue. */
 public final class SchedulerWorkers {
 
+  static final long DEADLOCK_DETECTION_MILLIS = 10_000;
+
   private SchedulerWorkers() {}
 
   public static Worker register(WorkerFactory factory, String schedulerTaskQueue, JobActivities jobActivities) {
-    Worker worker = factory.newWorker(schedulerTaskQueue);
+    Worker worker = factory.newWorker(schedulerTaskQueue, WorkerOptions.newBuilder()
+        // a workflow task that runs for the first time loads classes; on a small busy machine that can take
+        // over the default 1 s, which fails the task as a deadlock and delays the workflow by a retry
+        .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MILLIS)
+        .build());
     worker.registerWorkflowImplementationTypes(ConnectionManagerWorkflowImpl.class, SyncWorkflowImpl.class,
         io.airbyte.scheduler.command.ConnectorCommandWorkflowImpl.class);
     worker.registerActivitiesImplementations(jobActivities);

@@ -32,6 +32,7 @@ public final class ClassDataArchives implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchives.class);
   private static final long MAKE_TIMEOUT_SECONDS = 300;
+  private static final Path NICE = Path.of("/usr/bin/nice");
 
   private final Path dir;
   private final String java;
@@ -89,6 +90,10 @@ public final class ClassDataArchives implements AutoCloseable {
       Files.createDirectories(dir);
       Files.write(classList, classList(jar), StandardCharsets.UTF_8);
       List<String> command = new ArrayList<>();
+      if (Files.isExecutable(NICE)) {
+        // in the background of everything else the platform and its connectors do
+        command.addAll(List.of(NICE.toString(), "-n", "19"));
+      }
       command.add(java);
       command.addAll(javaOptions);
       command.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + tmp,
