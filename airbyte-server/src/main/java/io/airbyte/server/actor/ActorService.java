@@ -93,7 +93,7 @@ public class ActorService {
     ActorDefinition definition = definitions.get(actor.definitionId());
     JsonNode stored = actor.configuration();
     if (configuration != null) {
-      stored = forStorage(actor.workspaceId(), definition, edited(type, actor, definition, configuration, patch));
+      stored = forStorage(actor.workspaceId(), definition, edited(actor, definition, configuration, patch));
     } else if (!patch) {
       throw ApiException.unprocessable("PUT needs the whole configuration", List.of("configuration: required"));
     }
@@ -106,27 +106,23 @@ public class ActorService {
    * validated against the spec, stored secrets as their references (a mask sent back keeps the
    * stored secret), new secrets as sent. Nothing is stored.
    */
-  public JsonNode editedForCheck(ActorType type, UUID id, JsonNode configuration) {
-    Actor actor = actors.get(type, id);
-    if (configuration == null) {
-      throw ApiException.unprocessable("Which configuration?", List.of("configuration: required"));
-    }
-    return edited(type, actor, definitions.get(actor.definitionId()), configuration, true);
+  public JsonNode editedForCheck(Actor actor, ActorDefinition definition, JsonNode configuration) {
+    return edited(actor, definition, configuration, true);
   }
 
   /** PUT replaces the configuration; PATCH replaces only the top-level properties it names. */
-  private JsonNode edited(ActorType type, Actor actor, ActorDefinition definition, JsonNode configuration, boolean patch) {
+  private JsonNode edited(Actor actor, ActorDefinition definition, JsonNode configuration, boolean patch) {
     if (!configuration.isObject()) {
       throw ApiException.unprocessable("The configuration must be an object", List.of("configuration: not an object"));
     }
-    JsonNode incoming = withoutTypeKey(type, configuration);
+    JsonNode incoming = withoutTypeKey(actor.type(), configuration);
     JsonNode next = incoming;
     if (patch) {
       ObjectNode merged = (ObjectNode) actor.configuration().deepCopy();
       incoming.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
       next = merged;
     }
-    return validated(type, definition, next, actor.configuration());
+    return validated(actor.type(), definition, next, actor.configuration());
   }
 
   /** Deletes the actor and, as Airbyte does, the connections that use it. */

@@ -21,9 +21,9 @@ import io.airbyte.scheduler.command.ConnectorCommandOutput;
 import io.airbyte.scheduler.command.ConnectorCommands;
 import io.airbyte.scheduler.connection.WorkflowState;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
+import io.airbyte.server.actor.ActorService;
 import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
 import io.airbyte.server.connection.SourceCatalogs;
-import io.airbyte.server.actor.ActorService;
 import io.airbyte.server.error.ApiException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,16 +132,17 @@ class ConfigApiController {
    * without saving it, as Airbyte's {@code check_connection_for_update}.
    */
   @PostMapping("/{type:sources|destinations}/{id}/check")
-  CheckResponse checkSaved(@PathVariable String type, @PathVariable UUID id, @RequestBody(required = false) EditCheckRequest edit) {
+  CheckResponse checkSaved(@PathVariable String type, @PathVariable UUID id,
+      @RequestBody(required = false) EditCheckRequest edit) {
     ActorType actorType = actorType(type);
     Actor actor = actors.get(actorType, id);
-    String image = definitions.get(actor.definitionId()).image();
+    ActorDefinition definition = definitions.get(actor.definitionId());
     if (edit != null && edit.configuration() != null) {
       // stored secrets travel as references, resolved by the worker
-      JsonNode edited = actorService.editedForCheck(actorType, id, edit.configuration());
-      return check(new ConnectorCommandInput("check", actorType.value(), image, null, Jsons.serialize(edited)));
+      JsonNode edited = actorService.editedForCheck(actor, definition, edit.configuration());
+      return check(new ConnectorCommandInput("check", actorType.value(), definition.image(), null, Jsons.serialize(edited)));
     }
-    return check(new ConnectorCommandInput("check", actorType.value(), image, id, null));
+    return check(new ConnectorCommandInput("check", actorType.value(), definition.image(), id, null));
   }
 
   private CheckResponse check(ConnectorCommandInput input) {
