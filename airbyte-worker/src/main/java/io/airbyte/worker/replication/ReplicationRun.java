@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.MDC;
 
 /**
@@ -88,19 +90,19 @@ public final class ReplicationRun {
   public ReplicationOutput await() throws InterruptedException {
     try {
       return result.get();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException("the replication engine crashed", e.getCause());
     }
   }
 
   /** Waits at most {@code timeout} for the end of the attempt; true when it has ended. */
-  public boolean awaitDone(java.time.Duration timeout) throws InterruptedException {
+  public boolean awaitDone(Duration timeout) throws InterruptedException {
     try {
-      result.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;
-    } catch (java.util.concurrent.TimeoutException stillRunning) {
+    } catch (TimeoutException stillRunning) {
       return false;
-    } catch (java.util.concurrent.ExecutionException crashed) {
+    } catch (ExecutionException crashed) {
       return true; // await() reports it
     }
   }

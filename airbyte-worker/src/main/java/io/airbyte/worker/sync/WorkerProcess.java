@@ -68,8 +68,10 @@ public final class WorkerProcess implements AutoCloseable {
     List<String> javaOptions = Arrays.asList(env.getOrDefault("AIRBYTE_LOCAL_CONNECTOR_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m")
         .trim().split("\\s+"));
     // only local processes run the jars
-    ClassDataArchives archives = !config.kind().equals("local") || "false".equalsIgnoreCase(env.get("AIRBYTE_LOCAL_CONNECTOR_CLASS_DATA")) ? null
-        : new ClassDataArchives(config.workspaceRoot().resolve(".class-data"), LocalConnectorJars.java(), javaOptions);
+    boolean classData = config.kind().equals("local") && !"false".equalsIgnoreCase(env.get("AIRBYTE_LOCAL_CONNECTOR_CLASS_DATA"));
+    ClassDataArchives archives = classData
+        ? new ClassDataArchives(config.workspaceRoot().resolve(".class-data"), LocalConnectorJars.java(), javaOptions)
+        : null;
     LocalConnectorJars jars = new LocalConnectorJars(Path.of(env.getOrDefault("AIRBYTE_LOCAL_CONNECTORS_DIR", "connectors")),
         javaOptions, archives);
     JobDirectories directories = new JobDirectories(config.workspaceRoot());
