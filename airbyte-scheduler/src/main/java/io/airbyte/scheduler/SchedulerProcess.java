@@ -50,12 +50,13 @@ public final class SchedulerProcess implements AutoCloseable {
     RetrySettings retry = new RetrySettings(intOf(env, "AIRBYTE_MAX_ATTEMPTS", defaults.maxAttempts()),
         intOf(env, "AIRBYTE_MAX_SUCCESSIVE_FAILED_ATTEMPTS", defaults.maxSuccessiveFailures()),
         defaults.initialBackoffSeconds(), defaults.multiplier(), defaults.maxBackoffSeconds());
+    LOG.info("Retries: at most {} attempts per job, {} in a row without progress, backoff from {} s", retry.maxAttempts(),
+        retry.maxSuccessiveFailures(), retry.initialBackoffSeconds());
     WorkerFactory factory = WorkerFactory.newInstance(client);
     SchedulerWorkers.register(factory, temporal.schedulerTaskQueue(),
-        new JobActivitiesImpl(connections, jobs, intOf(env, "AIRBYTE_MAX_FAILED_JOBS_IN_A_ROW", 3)));
+        new JobActivitiesImpl(connections, jobs, intOf(env, "AIRBYTE_MAX_FAILED_JOBS_IN_A_ROW", 3), retry));
     factory.start();
-    ConnectionWorkflows workflows = new ConnectionWorkflows(client, temporal.schedulerTaskQueue(), temporal.workerTaskQueue(),
-        retry);
+    ConnectionWorkflows workflows = new ConnectionWorkflows(client, temporal.schedulerTaskQueue(), temporal.workerTaskQueue());
     Reconciler reconciler = new Reconciler(connections, jobs, workflows, Clock.systemUTC());
     ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "reconciler");

@@ -37,13 +37,13 @@ final class SchedulerHarness implements AutoCloseable {
     MetadataDatabase.migrate(dataSource);
     connections = new ConnectionRepository(dataSource);
     jobs = new JobRepository(dataSource);
-    SchedulerWorkers.register(env.getWorkerFactory(), SCHEDULER_QUEUE, new JobActivitiesImpl(connections, jobs, maxFailedJobs));
+    SchedulerWorkers.register(env.getWorkerFactory(), SCHEDULER_QUEUE, new JobActivitiesImpl(connections, jobs, maxFailedJobs, retry));
     // heartbeats (and so cancellations) get through within a second, as on the real worker
     Worker worker = env.newWorker(WORKER_QUEUE, io.temporal.worker.WorkerOptions.newBuilder()
         .setMaxHeartbeatThrottleInterval(java.time.Duration.ofSeconds(1)).build());
     worker.registerActivitiesImplementations(connectors);
     env.start();
-    workflows = new ConnectionWorkflows(env.getWorkflowClient(), SCHEDULER_QUEUE, WORKER_QUEUE, retry);
+    workflows = new ConnectionWorkflows(env.getWorkflowClient(), SCHEDULER_QUEUE, WORKER_QUEUE);
   }
 
   UUID connection(Schedule schedule) {

@@ -85,7 +85,16 @@ final class RunningPlatform implements AutoCloseable {
 
   /** Calls the public API as the admin; the answer must be 2xx. */
   JsonNode call(String method, String path, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/public/v1" + path))
+    return callAt("/api/public/v1" + path, method, body);
+  }
+
+  /** Calls the config API the UI uses ({@code /api/v1}) as the admin; the answer must be 2xx. */
+  JsonNode configApi(String method, String path, String body) throws Exception {
+    return callAt("/api/v1" + path, method, body);
+  }
+
+  private JsonNode callAt(String path, String method, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .header("Content-Type", "application/json")
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("airbyte:" + PASSWORD)
@@ -132,6 +141,20 @@ final class RunningPlatform implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
+    }
+    keepLogs();
+  }
+
+  /** Copies the platform's logs out of the (temporary) home, to read after a failed test. */
+  private void keepLogs() {
+    try (var files = Files.list(home)) {
+      Path kept = Path.of("target", "platform-logs", home.getFileName().toString());
+      Files.createDirectories(kept);
+      for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+        Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      System.out.println("standalone: could not keep the logs of " + home + ": " + e);
     }
   }
 }

@@ -9,19 +9,19 @@ import java.util.UUID;
  * the next run ({@code pendingJobType}: sync, reset, refresh or clear), and so is the start of the
  * last job in workflow time (what a basic schedule counts from; on a first run the database's).
  */
-public record ConnectionManagerInput(UUID connectionId, String workerTaskQueue, RetrySettings retry, String pendingJobType,
+public record ConnectionManagerInput(UUID connectionId, String workerTaskQueue, String pendingJobType,
     List<StreamRef> pendingStreams, Long lastJobStartMillis) {
 
   public ConnectionManagerInput {
     pendingStreams = pendingStreams == null ? List.of() : List.copyOf(pendingStreams);
   }
 
-  public static ConnectionManagerInput of(UUID connectionId, String workerTaskQueue, RetrySettings retry) {
-    return new ConnectionManagerInput(connectionId, workerTaskQueue, retry, null, List.of(), null);
+  public static ConnectionManagerInput of(UUID connectionId, String workerTaskQueue) {
+    return new ConnectionManagerInput(connectionId, workerTaskQueue, null, List.of(), null);
   }
 
   ConnectionManagerInput next(String jobType, List<StreamRef> streams, Long jobStartMillis) {
-    return new ConnectionManagerInput(connectionId, workerTaskQueue, retry, jobType, streams,
+    return new ConnectionManagerInput(connectionId, workerTaskQueue, jobType, streams,
         jobStartMillis == null ? lastJobStartMillis : jobStartMillis);
   }
 }

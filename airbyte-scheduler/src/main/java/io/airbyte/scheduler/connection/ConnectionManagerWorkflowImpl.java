@@ -114,7 +114,9 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
     jobId = jobs.createJob(input.connectionId(), jobType, streams);
     int successiveFailures = 0;
     String outcome = "failed";
-    RetrySettings retry = input.retry();
+    // the scheduler's policy, asked at each job: whoever started the workflow (the API server, the
+    // reconciler) does not decide it, and a changed setting applies from the next job on
+    RetrySettings retry = jobs.retrySettings();
     for (int attempt = firstAttempt; ; attempt++) {
       attemptNumber = attempt;
       jobs.startAttempt(jobId, attempt);

@@ -1,5 +1,6 @@
 package io.airbyte.scheduler.job;
 
+import io.airbyte.scheduler.connection.RetrySettings;
 import io.airbyte.scheduler.sync.AttemptResult;
 import io.airbyte.scheduler.sync.StreamRef;
 import io.temporal.activity.ActivityInterface;
@@ -11,6 +12,9 @@ import java.util.UUID;
 public interface JobActivities {
 
   ScheduleInfo scheduleInfo(UUID connectionId);
+
+  /** How failed attempts are retried: the scheduler's configuration. */
+  RetrySettings retrySettings();
 
   /** The connection's unfinished job, or a new one of {@code jobType}. */
   long createJob(UUID connectionId, String jobType, List<StreamRef> streams);

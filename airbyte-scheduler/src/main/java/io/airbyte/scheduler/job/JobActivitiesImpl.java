@@ -12,6 +12,7 @@ import io.airbyte.db.job.JobStatus;
 import io.airbyte.db.job.JobType;
 import io.airbyte.db.job.StreamStat;
 import io.airbyte.protocol.json.Jsons;
+import io.airbyte.scheduler.connection.RetrySettings;
 import io.airbyte.scheduler.sync.AttemptResult;
 import io.airbyte.scheduler.sync.StreamRef;
 import java.util.ArrayList;
@@ -28,11 +29,18 @@ public final class JobActivitiesImpl implements JobActivities {
   private final ConnectionRepository connections;
   private final JobRepository jobs;
   private final int maxFailedJobsInARow;
+  private final RetrySettings retry;
 
-  public JobActivitiesImpl(ConnectionRepository connections, JobRepository jobs, int maxFailedJobsInARow) {
+  public JobActivitiesImpl(ConnectionRepository connections, JobRepository jobs, int maxFailedJobsInARow, RetrySettings retry) {
     this.connections = connections;
     this.jobs = jobs;
     this.maxFailedJobsInARow = maxFailedJobsInARow;
+    this.retry = retry;
+  }
+
+  @Override
+  public RetrySettings retrySettings() {
+    return retry;
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.airbyte.scheduler.reconcile;
 
 import io.airbyte.scheduler.connection.ConnectionManagerInput;
 import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
-import io.airbyte.scheduler.connection.RetrySettings;
 import io.airbyte.scheduler.connection.WorkflowState;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -26,13 +25,11 @@ public final class ConnectionWorkflows {
   private final WorkflowClient client;
   private final String schedulerTaskQueue;
   private final String workerTaskQueue;
-  private final RetrySettings retry;
 
-  public ConnectionWorkflows(WorkflowClient client, String schedulerTaskQueue, String workerTaskQueue, RetrySettings retry) {
+  public ConnectionWorkflows(WorkflowClient client, String schedulerTaskQueue, String workerTaskQueue) {
     this.client = client;
     this.schedulerTaskQueue = schedulerTaskQueue;
     this.workerTaskQueue = workerTaskQueue;
-    this.retry = retry;
   }
 
   public static String workflowId(UUID connectionId) {
@@ -50,7 +47,7 @@ public final class ConnectionWorkflows {
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
         .build());
     try {
-      WorkflowClient.start(workflow::run, ConnectionManagerInput.of(connectionId, workerTaskQueue, retry));
+      WorkflowClient.start(workflow::run, ConnectionManagerInput.of(connectionId, workerTaskQueue));
       return true;
     } catch (WorkflowExecutionAlreadyStarted e) {
       return false;

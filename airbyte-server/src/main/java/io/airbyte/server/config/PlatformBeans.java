@@ -11,7 +11,6 @@ import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.db.workspace.WorkspaceRepository;
 import io.airbyte.scheduler.TemporalSettings;
 import io.airbyte.scheduler.command.ConnectorCommands;
-import io.airbyte.scheduler.connection.RetrySettings;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.security.AdminCredentials;
 import io.temporal.client.WorkflowClient;
@@ -53,7 +52,7 @@ public class PlatformBeans {
 
   @Bean
   ConnectionWorkflows connectionWorkflows(WorkflowClient client, TemporalSettings settings) {
-    return new ConnectionWorkflows(client, settings.schedulerTaskQueue(), settings.workerTaskQueue(), RetrySettings.defaults());
+    return new ConnectionWorkflows(client, settings.schedulerTaskQueue(), settings.workerTaskQueue());
   }
 
   @Bean

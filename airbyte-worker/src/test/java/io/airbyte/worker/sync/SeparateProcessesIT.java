@@ -26,7 +26,6 @@ import io.airbyte.protocol.models.SyncMode;
 import io.airbyte.scheduler.TemporalClients;
 import io.airbyte.scheduler.TemporalSettings;
 import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
-import io.airbyte.scheduler.connection.RetrySettings;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.scheduler.schedule.NextRun;
 import io.airbyte.testsupport.postgres.PostgresExtension;
@@ -127,7 +126,7 @@ class SeparateProcessesIT {
       TemporalSettings temporalSettings = TemporalSettings.fromEnvironment(env);
       var client = TemporalClients.create(temporalSettings);
       ConnectionWorkflows workflows = new ConnectionWorkflows(client, temporalSettings.schedulerTaskQueue(),
-          temporalSettings.workerTaskQueue(), RetrySettings.defaults());
+          temporalSettings.workerTaskQueue());
       // the scheduler's reconciler starts the workflow of the new connection by itself
       await(() -> workflows.isRunning(connection), processes);
       workflows.signal(connection, ConnectionManagerWorkflow::syncNow);

@@ -130,12 +130,11 @@ class SyncOnTemporalIT {
         Clock.systemUTC());
 
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      SchedulerWorkers.register(env.getWorkerFactory(), "CONNECTION_UPDATER", new JobActivitiesImpl(connections, jobs, 3));
+      SchedulerWorkers.register(env.getWorkerFactory(), "CONNECTION_UPDATER", new JobActivitiesImpl(connections, jobs, 3, RetrySettings.defaults()));
       SyncWorkers.register(env.getWorkerFactory(), "SYNC",
           new SyncActivitiesImpl(inputs, connectorActivities, replication, jobs, Duration.ofMillis(500)), 2);
       env.start();
-      ConnectionWorkflows workflows = new ConnectionWorkflows(env.getWorkflowClient(), "CONNECTION_UPDATER", "SYNC",
-          RetrySettings.defaults());
+      ConnectionWorkflows workflows = new ConnectionWorkflows(env.getWorkflowClient(), "CONNECTION_UPDATER", "SYNC");
 
       workflows.signal(connection, ConnectionManagerWorkflow::syncNow);
       Job first = awaitJobs(jobs, connection, 1);
