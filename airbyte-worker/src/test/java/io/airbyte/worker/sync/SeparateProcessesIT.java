@@ -78,7 +78,8 @@ class SeparateProcessesIT {
       port = socket.getLocalPort();
     }
     List<Process> processes = new ArrayList<>();
-    try (var temporal = TestServer.createPortBoundServer(port, false)) {
+    // in real time, as a deployment runs it
+    try (var temporal = TestServer.createPortBoundServer(port, true)) {
       Map<String, String> env = Map.of(
           "AIRBYTE_DATABASE_URL", db.jdbcUrl(), "AIRBYTE_DATABASE_USER", db.username(),
           "AIRBYTE_DATABASE_PASSWORD", db.password(), "TEMPORAL_HOST", "127.0.0.1:" + port,
