@@ -8,6 +8,7 @@ import io.airbyte.protocol.kit.destination.DedupMerge;
 import io.airbyte.protocol.kit.destination.RowEncoder;
 import io.airbyte.protocol.kit.destination.StreamLoader;
 import io.airbyte.protocol.kit.destination.StreamTarget;
+import io.airbyte.protocol.kit.destination.TruncateRefresh;
 import io.airbyte.protocol.kit.typing.AirbyteType;
 import io.airbyte.protocol.models.AirbyteRecordMessage;
 import java.io.IOException;
@@ -18,18 +19,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /** One stream into DuckDB: rows staged as CSV, loaded with COPY, merged for dedup, swapped for truncate refreshes. */
 final class DuckDbStreamLoader implements StreamLoader {
 
   static final String TMP_SUFFIX = "_airbyte_tmp";
-  private static final Logger LOG = Logger.getLogger(DuckDbStreamLoader.class.getName());
 
   private final StreamTarget target;
   private final Connection connection;
   private final DuckDbTables tables;
   private final Path stagingDirectory;
+  private final TruncateRefresh refresh;
   private RowEncoder encoder;
   private CsvStage stage;
   private DedupMerge merge;
@@ -43,6 +43,7 @@ final class DuckDbStreamLoader implements StreamLoader {
     this.connection = connection;
     this.tables = new DuckDbTables(connection);
     this.stagingDirectory = stagingDirectory;
+    this.refresh = target.truncateRefresh() ? new TruncateRefresh(target, tmpTable(), tables) : null;
   }
 
   @Override
@@ -58,13 +59,12 @@ final class DuckDbStreamLoader implements StreamLoader {
     return target.truncateRefresh() ? tmpTable() : target.table();
   }
 
-  void prepare(int ordinal) throws SQLException {
+  /** Creates or evolves the table records go to (a truncate refresh's: see {@link TruncateRefresh}). */
+  void prepare(int ordinal) throws Exception {
     tables.ensureSchema(target.schema());
     String loadTable = loadTable();
-    if (target.truncateRefresh() && !tables.columns(target.schema(), loadTable).isEmpty()
-        && tables.holdsOtherGenerations(target.schema(), loadTable, target.generationId())) {
-      LOG.info("emptying " + target.schema() + "." + loadTable + ": it holds rows of an earlier sync");
-      tables.truncate(target.schema(), loadTable);
+    if (refresh != null) {
+      refresh.prepare();
     }
     List<Map.Entry<String, AirbyteType>> columns = tables.ensureTable(target.schema(), loadTable, target.columns());
     List<String> names = new ArrayList<>(DuckDbTables.AIRBYTE_COLUMNS);
@@ -118,12 +118,10 @@ final class DuckDbStreamLoader implements StreamLoader {
   }
 
   @Override
-  public void finish() throws SQLException {
+  public void finish() throws Exception {
     complete = true;
-    if (target.truncateRefresh()) {
-      tables.swap(target.schema(), tmpTable(), target.table());
-      LOG.info(target.describe() + ": " + target.schema() + "." + target.table() + " replaced by the new data ("
-          + recordsWritten + " records in this attempt)");
+    if (refresh != null) {
+      refresh.finish(recordsWritten);
     } else if (target.removesOlderGenerations()) {
       tables.deleteGenerationsBelow(target.schema(), target.table(), target.minimumGenerationId());
     }

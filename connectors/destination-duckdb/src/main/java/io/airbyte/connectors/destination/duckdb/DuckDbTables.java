@@ -1,5 +1,6 @@
 package io.airbyte.connectors.destination.duckdb;
 
+import io.airbyte.protocol.kit.destination.TruncateRefresh;
 import io.airbyte.protocol.kit.typing.AirbyteType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /** DDL of the DuckDB destination: schemas, typed tables with the Airbyte columns, evolution, swap. */
-final class DuckDbTables {
+final class DuckDbTables implements TruncateRefresh.Tables {
 
   static final List<String> AIRBYTE_COLUMNS =
       List.of("_airbyte_raw_id", "_airbyte_extracted_at", "_airbyte_meta", "_airbyte_generation_id");
@@ -103,22 +104,54 @@ final class DuckDbTables {
     }
   }
 
-  boolean holdsOtherGenerations(String schema, String table, long generationId) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM " + qualified(schema, table)
-        + " WHERE _airbyte_generation_id IS DISTINCT FROM ? LIMIT 1")) {
-      ps.setLong(1, generationId);
+  @Override
+  public boolean exists(String schema, String table) throws SQLException {
+    return !columns(schema, table).isEmpty();
+  }
+
+  @Override
+  public boolean holdsRowsOf(String schema, String table, Long syncId, long generationId) throws SQLException {
+    return anyRow(schema, table, TruncateRefresh.ROW_OF_SYNC_AND_GENERATION, syncId, generationId);
+  }
+
+  @Override
+  public boolean holdsRowsNotOf(String schema, String table, Long syncId, long generationId) throws SQLException {
+    return anyRow(schema, table, "NOT (" + TruncateRefresh.ROW_OF_SYNC_AND_GENERATION + ")", syncId, generationId);
+  }
+
+  @Override
+  public boolean isEmpty(String schema, String table) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM " + qualified(schema, table) + " LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      return !rs.next();
+    }
+  }
+
+  private boolean anyRow(String schema, String table, String condition, Long syncId, long generationId)
+      throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM " + qualified(schema, table) + " WHERE "
+        + condition + " LIMIT 1")) {
+      ps.setString(1, TruncateRefresh.syncIdText(syncId));
+      ps.setLong(2, generationId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
     }
   }
 
-  void truncate(String schema, String table) throws SQLException {
+  @Override
+  public void truncate(String schema, String table) throws SQLException {
     execute("DELETE FROM " + qualified(schema, table));
   }
 
+  @Override
+  public void drop(String schema, String table) throws SQLException {
+    execute("DROP TABLE IF EXISTS " + qualified(schema, table));
+  }
+
   /** Replaces {@code table} by {@code replacement} in one transaction. */
-  void swap(String schema, String replacement, String table) throws SQLException {
+  @Override
+  public void replace(String schema, String table, String replacement) throws SQLException {
     execute("DROP TABLE IF EXISTS " + qualified(schema, table));
     execute("ALTER TABLE " + qualified(schema, replacement) + " RENAME TO " + quote(table));
   }

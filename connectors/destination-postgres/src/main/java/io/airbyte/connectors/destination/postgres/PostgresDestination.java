@@ -66,11 +66,10 @@ public final class PostgresDestination implements Destination {
     try (Connection connection = config.connect()) {
       try {
         CopyStream copy = new CopyStream(connection);
-        TableOperations tables = new TableOperations(connection);
+        TableOperations tables = new TableOperations(connection, config.dropCascade());
         List<StreamLoader> loaders = new ArrayList<>();
         for (ConfiguredAirbyteStream stream : catalog.getStreams()) {
-          PostgresStreamLoader loader = new PostgresStreamLoader(StreamTarget.of(stream, config.schema()), tables, copy,
-              config.dropCascade());
+          PostgresStreamLoader loader = new PostgresStreamLoader(StreamTarget.of(stream, config.schema()), tables, copy);
           loader.prepare(loaders.size());
           loaders.add(loader);
         }

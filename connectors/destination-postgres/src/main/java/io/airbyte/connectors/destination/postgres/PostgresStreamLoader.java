@@ -8,6 +8,7 @@ import io.airbyte.protocol.kit.destination.DedupMerge;
 import io.airbyte.protocol.kit.destination.RowEncoder;
 import io.airbyte.protocol.kit.destination.StreamLoader;
 import io.airbyte.protocol.kit.destination.StreamTarget;
+import io.airbyte.protocol.kit.destination.TruncateRefresh;
 import io.airbyte.protocol.kit.typing.AirbyteType;
 import io.airbyte.protocol.models.AirbyteRecordMessage;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class PostgresStreamLoader implements StreamLoader {
   private final StreamTarget target;
   private final TableOperations tables;
   private final CopyStream copy;
-  private final boolean dropCascade;
+  private final TruncateRefresh refresh;
   private RowEncoder encoder;
   private String copySql;
   private DedupMerge merge;
@@ -40,11 +41,11 @@ final class PostgresStreamLoader implements StreamLoader {
   private long recordsSinceState;
   private long recordsWritten;
 
-  PostgresStreamLoader(StreamTarget target, TableOperations tables, CopyStream copy, boolean dropCascade) {
+  PostgresStreamLoader(StreamTarget target, TableOperations tables, CopyStream copy) {
     this.target = target;
     this.tables = tables;
     this.copy = copy;
-    this.dropCascade = dropCascade;
+    this.refresh = target.truncateRefresh() ? new TruncateRefresh(target, tmpTable(), tables) : null;
   }
 
   @Override
@@ -61,14 +62,15 @@ final class PostgresStreamLoader implements StreamLoader {
     return target.truncateRefresh() ? tmpTable() : target.table();
   }
 
-  /** Creates or evolves the table records go to (keeping a temporary table of the same generation: a resumed attempt). */
-  void prepare(int ordinal) throws SQLException {
+  /**
+   * Creates or evolves the table records go to (a truncate refresh's temporary table keeps the rows
+   * earlier attempts of this sync and generation committed: see {@link TruncateRefresh}).
+   */
+  void prepare(int ordinal) throws Exception {
     tables.ensureSchema(target.schema());
     String loadTable = loadTable();
-    if (target.truncateRefresh() && !tables.columns(target.schema(), loadTable).isEmpty()
-        && tables.holdsOtherGenerations(target.schema(), loadTable, target.generationId())) {
-      LOG.info("emptying " + target.schema() + "." + loadTable + ": it holds rows of an earlier sync");
-      tables.truncate(target.schema(), loadTable);
+    if (refresh != null) {
+      refresh.prepare();
     }
     List<Map.Entry<String, AirbyteType>> columns = tables.ensureTable(target.schema(), loadTable, target.columns());
     List<String> names = new ArrayList<>(TableOperations.AIRBYTE_COLUMNS);
@@ -135,12 +137,10 @@ final class PostgresStreamLoader implements StreamLoader {
 
   /** The stream completed and everything before is committed: make its data final (own transaction). */
   @Override
-  public void finish() throws SQLException {
+  public void finish() throws Exception {
     complete = true;
-    if (target.truncateRefresh()) {
-      tables.swap(target.schema(), tmpTable(), target.table(), dropCascade);
-      LOG.info(target.describe() + ": " + target.schema() + "." + target.table() + " replaced by the new data ("
-          + recordsWritten + " records in this attempt)");
+    if (refresh != null) {
+      refresh.finish(recordsWritten);
     } else if (target.removesOlderGenerations()) {
       tables.deleteGenerationsBelow(target.schema(), target.table(), target.minimumGenerationId());
     }

@@ -4,6 +4,7 @@ import static io.airbyte.connectors.destination.postgres.Identifiers.qualified;
 import static io.airbyte.connectors.destination.postgres.Identifiers.quote;
 
 import io.airbyte.protocol.kit.ConfigErrorException;
+import io.airbyte.protocol.kit.destination.TruncateRefresh;
 import io.airbyte.protocol.kit.typing.AirbyteType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,16 +18,23 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /** DDL of the destination: schemas, typed tables with the Airbyte columns, evolution, swap. */
-final class TableOperations {
+final class TableOperations implements TruncateRefresh.Tables {
 
   static final List<String> AIRBYTE_COLUMNS =
       List.of("_airbyte_raw_id", "_airbyte_extracted_at", "_airbyte_meta", "_airbyte_generation_id");
   private static final Logger LOG = Logger.getLogger(TableOperations.class.getName());
 
   private final Connection connection;
+  private final boolean dropCascade;
 
   TableOperations(Connection connection) {
+    this(connection, false);
+  }
+
+  /** @param dropCascade whether replacing a table drops the views that depend on it */
+  TableOperations(Connection connection, boolean dropCascade) {
     this.connection = connection;
+    this.dropCascade = dropCascade;
   }
 
   void ensureSchema(String schema) throws SQLException {
@@ -109,19 +117,49 @@ final class TableOperations {
     }
   }
 
-  /** Whether the table holds rows of a generation other than {@code generationId}. */
-  boolean holdsOtherGenerations(String schema, String table, long generationId) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM " + qualified(schema, table)
-        + " WHERE _airbyte_generation_id IS DISTINCT FROM ? LIMIT 1")) {
-      ps.setLong(1, generationId);
+  @Override
+  public boolean exists(String schema, String table) throws SQLException {
+    return !columns(schema, table).isEmpty();
+  }
+
+  @Override
+  public boolean holdsRowsOf(String schema, String table, Long syncId, long generationId) throws SQLException {
+    return anyRow(schema, table, TruncateRefresh.ROW_OF_SYNC_AND_GENERATION, syncId, generationId);
+  }
+
+  @Override
+  public boolean holdsRowsNotOf(String schema, String table, Long syncId, long generationId) throws SQLException {
+    return anyRow(schema, table, "NOT (" + TruncateRefresh.ROW_OF_SYNC_AND_GENERATION + ")", syncId, generationId);
+  }
+
+  @Override
+  public boolean isEmpty(String schema, String table) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM " + qualified(schema, table) + " LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      return !rs.next();
+    }
+  }
+
+  private boolean anyRow(String schema, String table, String condition, Long syncId, long generationId)
+      throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM " + qualified(schema, table) + " WHERE "
+        + condition + " LIMIT 1")) {
+      ps.setString(1, TruncateRefresh.syncIdText(syncId));
+      ps.setLong(2, generationId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
     }
   }
 
-  void truncate(String schema, String table) throws SQLException {
+  @Override
+  public void truncate(String schema, String table) throws SQLException {
     execute("TRUNCATE TABLE " + qualified(schema, table));
+  }
+
+  @Override
+  public void drop(String schema, String table) throws SQLException {
+    execute("DROP TABLE IF EXISTS " + qualified(schema, table));
   }
 
   void createIndex(String schema, String table, List<String> columns) throws SQLException {
@@ -131,9 +169,10 @@ final class TableOperations {
   }
 
   /** Replaces {@code table} by {@code replacement} in one transaction: readers see the old or the new table. */
-  void swap(String schema, String replacement, String table, boolean cascade) throws SQLException {
+  @Override
+  public void replace(String schema, String table, String replacement) throws SQLException {
     try {
-      execute("DROP TABLE IF EXISTS " + qualified(schema, table) + (cascade ? " CASCADE" : ""));
+      execute("DROP TABLE IF EXISTS " + qualified(schema, table) + (dropCascade ? " CASCADE" : ""));
     } catch (SQLException e) {
       if ("2BP01".equals(e.getSQLState())) {
         throw new ConfigErrorException("Cannot replace table " + schema + "." + table + " because other objects (views)"
