@@ -104,6 +104,10 @@ class OverwriteRetryIT {
       assertThat(attempts.size()).as(attempts.toString()).isGreaterThanOrEqualTo(2);
       assertThat(attempts.get(0).get("status").asText()).isEqualTo("failed");
       assertThat(attempts.get(1).get("status").asText()).isEqualTo("failed");
+      // the retry echoed a_good's "done" state again but committed no record: no progress, so the
+      // next attempt waits out a backoff and the attempts without progress are counted
+      assertThat(attempts.get(1).at("/output/recordsCommitted").asLong()).isZero();
+      assertThat(attempts.get(1).at("/output/committedData").asBoolean()).as(attempts.get(1).toString()).isFalse();
       assertThat(logs).contains("c_bad refuses every row");
       assertThat(logs).as("the retries' source read nothing again").contains("a_good was read completely by an earlier attempt");
       assertThat(logs).as("the retries' destination kept the table").contains("public.a_good kept");

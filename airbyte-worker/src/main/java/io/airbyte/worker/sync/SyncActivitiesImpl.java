@@ -17,7 +17,6 @@ import io.airbyte.worker.failure.FailureReason;
 import io.airbyte.worker.process.ConnectorRole;
 import io.airbyte.worker.replication.ReplicationOutput;
 import io.airbyte.worker.replication.ReplicationRun;
-import io.airbyte.worker.replication.ReplicationStatus;
 import io.airbyte.worker.replication.ReplicationWorker;
 import io.airbyte.worker.replication.StreamProgress;
 import io.airbyte.worker.replication.SyncProgress;
@@ -122,7 +121,9 @@ public final class SyncActivitiesImpl implements SyncActivities {
     SyncProgress stats = output.stats();
     List<AttemptStreamStats> streams = stats.streams().stream().map(SyncActivitiesImpl::streamStats).toList();
     return new AttemptResult(status, output.failures().stream().map(SyncActivitiesImpl::failure).toList(),
-        output.committedState() || (output.status() == ReplicationStatus.COMPLETED && stats.recordsCommitted() > 0),
+        // progress is records committed by this attempt: a retry that echoes again the states an earlier
+        // attempt committed (a stream read completely before) made none, and counts as a failure in a row
+        stats.recordsCommitted() > 0,
         stats.recordsCommitted(), stats.bytesCommitted(), streams, output.logPath().toString());
   }
 
