@@ -91,6 +91,7 @@ class NoSecretOnDiskIT {
       SOURCE.execute("DROP TABLE doomed");
       JsonNode failed = platform.sync(midway);
       assertThat(failed.get("status").asText()).as(failed.toString()).isEqualTo("failed");
+      assertThat(attemptLog(failed.get("jobId").asLong())).contains("'public.doomed' does not exist");
 
       String slow = connection(platform, sourceId, destinationId, "slow", "slow_rows");
       long jobId = platform.call("POST", "/jobs", "{\"connectionId\":\"" + slow + "\",\"jobType\":\"sync\"}").get("jobId").asLong();
@@ -98,6 +99,7 @@ class NoSecretOnDiskIT {
       JsonNode cancelled = platform.call("DELETE", "/jobs/" + jobId, null);
       cancelled = awaitEnd(platform, jobId, cancelled);
       assertThat(cancelled.get("status").asText()).as(cancelled.toString()).isEqualTo("cancelled");
+      assertThat(attemptLog(jobId)).contains("Cancelled: stopping the source and the destination");
 
       // the destination's password changed on the server after the connection was made: its check fails
       try (Connection c = EmbeddedPostgresServer.get().adminDataSource().getConnection(); Statement s = c.createStatement()) {
@@ -144,7 +146,7 @@ class NoSecretOnDiskIT {
     try (Stream<Path> all = Files.walk(workspace, 3)) {
       for (Path p : all.toList()) {
         Path relative = workspace.relativize(p);
-        if (relative.getNameCount() == 0 || relative.getName(0).toString().startsWith(".")) {
+        if (p.equals(workspace) || relative.getName(0).toString().startsWith(".")) {
           continue; // the workspace itself, and the class-data archives
         }
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && relative.getNameCount() <= 2) {
@@ -165,11 +167,15 @@ class NoSecretOnDiskIT {
     }
   }
 
+  private String attemptLog(long jobId) throws IOException {
+    return Files.readString(home.resolve("workspace").resolve(Long.toString(jobId)).resolve("0").resolve("logs.log"));
+  }
+
   /** Waits until the attempt replicates, and its connectors have had the time to start. */
   private void awaitReplicating(long jobId) throws Exception {
     Path log = home.resolve("workspace").resolve(Long.toString(jobId)).resolve("0").resolve("logs.log");
     long deadline = System.currentTimeMillis() + 180_000;
-    while (!(Files.exists(log) && Files.readString(log).contains("Replication of connection"))) {
+    while (!(Files.exists(log) && attemptLog(jobId).contains("Replication of connection"))) {
       assertThat(System.currentTimeMillis()).as("the slow sync replicates within 180 s").isLessThan(deadline);
       Thread.sleep(250);
     }
