@@ -164,11 +164,32 @@ public final class DockerProcessFactory implements ProcessFactory {
     try {
       docker.killContainerCmd(name).exec();
     } catch (NotFoundException e) {
-      // already gone (--rm)
+      return; // already gone (--rm)
     } catch (RuntimeException e) {
       // not running any more, or the daemon is gone: removal below or the start-up cleanup handles it
       LOG.debug("docker kill {}: {}", name, e.toString());
     }
+    awaitRemoved(name);
+  }
+
+  /** Waits, boundedly, until the daemon has removed the killed container (--rm): "gone" means gone. */
+  private void awaitRemoved(String name) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      try {
+        docker.inspectContainerCmd(name).exec();
+        Thread.sleep(50);
+      } catch (NotFoundException gone) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.debug("docker inspect {}: {}", name, e.toString());
+        return;
+      }
+    }
+    LOG.warn("Container {} was not removed within 10 s of being killed; the next start removes it", name);
   }
 
   /** Removes every container this worker's kind started that is still there (a crashed worker's). */
