@@ -55,7 +55,8 @@ public final class DockerProcessFactory implements ProcessFactory {
     String name = ProcessNames.of(request);
     List<String> command = command(request, name, user);
     // the command line without -e values, which may hold secrets
-    LOG.info("Starting container {} of {}{}: {}", name, image, user == null ? "" : " as " + user, String.join(" ", request.args()));
+    LOG.info("Starting container {} of {}{}: {}", name, image, user == null ? "" : " as " + user,
+        String.join(" ", request.args()));
     try {
       Process process = new ProcessBuilder(command).start();
       return new ChildProcess(name, process, () -> killContainer(name));
