@@ -21,6 +21,7 @@ import io.airbyte.worker.process.ConnectorRole;
 import io.airbyte.worker.process.JobDirectories;
 import io.airbyte.worker.process.LaunchRequest;
 import io.airbyte.worker.process.ProcessFactory;
+import io.airbyte.worker.process.SecretFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,10 +80,11 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
     FailureOrigin origin = role == ConnectorRole.DESTINATION ? FailureOrigin.DESTINATION : FailureOrigin.SOURCE;
     String tag = role == ConnectorRole.CONNECTOR ? "connector" : role.label();
     String what = role == ConnectorRole.CONNECTOR ? "The connector" : "The " + tag + " connector";
-    try (AttemptLog log = AttemptLog.in(dir, clock)) {
+    // the configuration (secrets in clear) exists while the connector runs, whatever its end
+    try (AttemptLog log = AttemptLog.in(dir, clock); SecretFiles secrets = directories.secretFiles(dir)) {
       List<String> files = List.of();
       if (config != null) {
-        JobDirectories.writeJson(dir, CONFIG_FILE, config);
+        secrets.writeJson(CONFIG_FILE, config);
         files = List.of(CONFIG_FILE);
       }
       log.platform("Running " + args.get(0) + " of " + connector.image());
@@ -90,6 +92,7 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
       ConnectorProcess process;
       try {
         process = processes.create(request);
+        secrets.removeWhenEnded(process);
       } catch (ConnectorLaunchException e) {
         log.platformWarn(e.getMessage());
         return new ConnectorJobResult<>(null, FailureReason.fromException(FailureOrigin.PLATFORM, FailureType.SYSTEM_ERROR,

@@ -3,6 +3,7 @@ package io.airbyte.worker.process;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,11 @@ final class ChildProcess implements ConnectorProcess {
   @Override
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  @Override
+  public CompletableFuture<Void> onExit() {
+    return process.onExit().thenApply(p -> null);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.airbyte.worker.process;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** A running connector: its stdio, its end, and a way to stop it and everything it started. */
 public interface ConnectorProcess extends AutoCloseable {
@@ -20,6 +21,9 @@ public interface ConnectorProcess extends AutoCloseable {
   boolean waitFor(Duration timeout) throws InterruptedException;
 
   boolean isAlive();
+
+  /** Completes when it has ended, however: exited, crashed or killed. */
+  CompletableFuture<Void> onExit();
 
   /** The exit code; only once it has ended. */
   int exitCode();

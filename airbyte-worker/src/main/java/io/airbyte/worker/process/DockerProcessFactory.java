@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +20,11 @@ import org.slf4j.LoggerFactory;
  * child process, because attaching to a container's stdin with docker-java never delivers EOF;
  * docker-java does the rest: image presence and pulls, kill, and removing leftover containers.
  * The attempt's job directory is mounted read-only at {@code /config}; containers carry labels
- * (job, attempt, role) and the configured network, memory and CPU limits.
+ * (job, attempt, role) and the configured network, memory and CPU limits. The job files are
+ * {@code rw-------} in {@code rwx------} directories ({@link JobDirectories}): a container running as
+ * root reads them (root's capabilities in a container include overriding file modes); an image whose
+ * user is another one (Airbyte's images run as {@code airbyte}) runs as the job directory's owner
+ * ({@code --user uid:gid}), the one other user that may read them.
  */
 public final class DockerProcessFactory implements ProcessFactory {
 
@@ -45,11 +51,12 @@ public final class DockerProcessFactory implements ProcessFactory {
   @Override
   public ConnectorProcess create(LaunchRequest request) throws ConnectorLaunchException {
     String image = request.connector().image();
-    ensureImage(image);
+    String user = runAs(ensureImage(image), request.jobDirectory());
     String name = ProcessNames.of(request);
-    List<String> command = command(request, name);
+    List<String> command = command(request, name, user);
     // the command line without -e values, which may hold secrets
-    LOG.info("Starting container {} of {}: {}", name, image, String.join(" ", request.args()));
+    LOG.info("Starting container {} of {}{}: {}", name, image, user == null ? "" : " as " + user,
+        String.join(" ", request.args()));
     try {
       Process process = new ProcessBuilder(command).start();
       return new ChildProcess(name, process, () -> killContainer(name));
@@ -59,7 +66,15 @@ public final class DockerProcessFactory implements ProcessFactory {
   }
 
   List<String> command(LaunchRequest request, String name) {
+    return command(request, name, null);
+  }
+
+  /** The {@code docker run} command line; {@code user} ({@code uid:gid}) the user to run as, null: the image's. */
+  List<String> command(LaunchRequest request, String name, String user) {
     List<String> command = new ArrayList<>(List.of(dockerCommand, "run", "--rm", "-i", "--init", "--name", name));
+    if (user != null) {
+      command.addAll(List.of("--user", user));
+    }
     labels(request).forEach((k, v) -> command.addAll(List.of("--label", k + "=" + v)));
     if (settings.network() != null && !settings.network().isBlank()) {
       command.addAll(List.of("--network", settings.network()));
@@ -96,10 +111,29 @@ public final class DockerProcessFactory implements ProcessFactory {
     return labels;
   }
 
-  private void ensureImage(String image) throws ConnectorLaunchException {
+  /**
+   * The {@code --user} of a container whose image declares {@code imageUser} (its {@code USER}; null or
+   * empty: root): none for root, who reads the job files whoever owns them; for any other user the
+   * owner of {@code jobDirectory} as {@code uid:gid}, the one user that may read its files.
+   */
+  static String runAs(String imageUser, Path jobDirectory) throws ConnectorLaunchException {
+    String name = imageUser == null ? "" : imageUser.trim().split(":", 2)[0];
+    if (name.isEmpty() || name.equals("root") || name.equals("0")) {
+      return null;
+    }
     try {
-      docker.inspectImageCmd(image).exec();
-      return;
+      return Files.getAttribute(jobDirectory, "unix:uid", LinkOption.NOFOLLOW_LINKS) + ":"
+          + Files.getAttribute(jobDirectory, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new ConnectorLaunchException("The image runs as user '" + imageUser + "', who cannot read the job files of "
+          + jobDirectory + ", and its owner cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Pulls the image when it is not there; returns the user it runs as (its {@code USER}, null or empty: root). */
+  private String ensureImage(String image) throws ConnectorLaunchException {
+    try {
+      return imageUser(image);
     } catch (NotFoundException e) {
       LOG.info("Image {} is not present; pulling it", image);
     } catch (RuntimeException e) {
@@ -115,17 +149,48 @@ public final class DockerProcessFactory implements ProcessFactory {
     } catch (RuntimeException e) {
       throw new ConnectorLaunchException("Image " + image + " is not present and cannot be pulled: " + e.getMessage(), e);
     }
+    try {
+      return imageUser(image);
+    } catch (RuntimeException e) {
+      throw new ConnectorLaunchException("Image " + image + " was pulled but cannot be inspected: " + e.getMessage(), e);
+    }
+  }
+
+  private String imageUser(String image) {
+    var config = docker.inspectImageCmd(image).exec().getConfig();
+    return config == null ? null : config.getUser();
   }
 
   private void killContainer(String name) {
     try {
       docker.killContainerCmd(name).exec();
     } catch (NotFoundException e) {
-      // already gone (--rm)
+      return; // already gone (--rm)
     } catch (RuntimeException e) {
       // not running any more, or the daemon is gone: removal below or the start-up cleanup handles it
       LOG.debug("docker kill {}: {}", name, e.toString());
     }
+    awaitRemoved(name);
+  }
+
+  /** Waits, boundedly, until the daemon has removed the killed container (--rm): "gone" means gone. */
+  private void awaitRemoved(String name) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      try {
+        docker.inspectContainerCmd(name).exec();
+        Thread.sleep(50);
+      } catch (NotFoundException gone) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.debug("docker inspect {}: {}", name, e.toString());
+        return;
+      }
+    }
+    LOG.warn("Container {} was not removed within 10 s of being killed; the next start removes it", name);
   }
 
   /** Removes every container this worker's kind started that is still there (a crashed worker's). */

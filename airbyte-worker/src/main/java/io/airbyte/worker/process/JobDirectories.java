@@ -3,18 +3,41 @@ package io.airbyte.worker.process;
 import io.airbyte.protocol.json.Jsons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The worker's workspace: one directory per attempt ({@code <root>/<jobId>/<attempt>}) holding the
  * files its connectors read ({@code source_config.json}, {@code source_catalog.json},
  * {@code input_state.json}, {@code destination_config.json}, {@code destination_catalog.json}) and
- * the attempt's log.
+ * the attempt's log. Job and attempt directories are {@code rwx------} and the files written here
+ * {@code rw-------}, both from their creation. Connector configurations hold decrypted secrets: they
+ * are written through {@link SecretFiles}, exist only while their connector runs, and what a crashed
+ * worker left is removed at the next start ({@link #removeLeftoverSecrets()}); logs and catalogs stay.
  */
 public final class JobDirectories {
 
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+  private static final FileAttribute<Set<PosixFilePermission>> DIRECTORY_MODE = PosixFilePermissions.asFileAttribute(
+      OWNER_ONLY_DIRECTORY);
+  private static final FileAttribute<Set<PosixFilePermission>> FILE_MODE = PosixFilePermissions.asFileAttribute(
+      PosixFilePermissions.fromString("rw-------"));
+  private static final Logger LOG = LoggerFactory.getLogger(JobDirectories.class);
+
   private final Path root;
+  private final Set<SecretFiles> live = ConcurrentHashMap.newKeySet();
 
   public JobDirectories(Path root) {
     this.root = root.toAbsolutePath();
@@ -24,24 +47,120 @@ public final class JobDirectories {
     return root;
   }
 
-  /** Makes (if needed) the directory of one attempt. */
+  /** Makes (if needed) the directory of one attempt, and its job's, both {@code rwx------}. */
   public Path attempt(String jobId, int attempt) {
-    Path dir = root.resolve(safe(jobId)).resolve(Integer.toString(attempt));
+    Path job = root.resolve(safe(jobId));
+    Path dir = job.resolve(Integer.toString(attempt));
     try {
-      Files.createDirectories(dir);
+      if (!Files.isDirectory(root)) {
+        Files.createDirectories(root, DIRECTORY_MODE);
+      }
+      ownerOnlyDirectory(job);
+      ownerOnlyDirectory(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the job directory " + dir, e);
     }
     return dir;
   }
 
-  /** Writes {@code value} as JSON to {@code dir/name}, readable by the connector only. */
+  /** Connector configurations to write into {@code dir} (an attempt's directory), removed when closed. */
+  public SecretFiles secretFiles(Path dir) {
+    SecretFiles files = new SecretFiles(dir, live::remove);
+    live.add(files);
+    return files;
+  }
+
+  /** Writes {@code value} as JSON to {@code dir/name}, a new file readable by the worker's user only. */
   public static void writeJson(Path dir, String name, Object value) {
     Path file = dir.resolve(name);
     try {
-      Files.write(file, Jsons.mapper().writeValueAsBytes(value));
+      byte[] bytes = Jsons.mapper().writeValueAsBytes(value);
+      // a file of an earlier run of the same attempt goes: the new one is created rw------- (a mode
+      // given at creation; an existing file would keep its own)
+      Files.deleteIfExists(file);
+      Files.createFile(file, FILE_MODE);
+      Files.write(file, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
+    }
+  }
+
+  /**
+   * Removes the connector configurations of connectors that no longer run: those a crashed worker
+   * left behind (a {@code kill -9} mid-attempt), and those of this worker's runs still going when it
+   * stops. Job directories of earlier versions, {@code rwxr-xr-x}, are narrowed to
+   * {@code rwx------}; a workspace that does not exist yet is made {@code rwx------}. Called at
+   * start-up before any attempt runs (one worker per workspace), and when the worker stops.
+   * Returns how many files were removed.
+   */
+  public int removeLeftoverSecrets() {
+    live.forEach(SecretFiles::close);
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        Files.createDirectories(root, DIRECTORY_MODE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot create the workspace " + root, e);
+      }
+      return 0;
+    }
+    int removed = 0;
+    for (Path job : children(root)) {
+      if (job.getFileName().toString().startsWith(".") || !Files.isDirectory(job, LinkOption.NOFOLLOW_LINKS)) {
+        continue; // not a job: the class-data archives, say
+      }
+      narrow(job);
+      for (Path attempt : children(job)) {
+        if (!Files.isDirectory(attempt, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        narrow(attempt);
+        for (Path file : children(attempt)) {
+          if (SecretFiles.isSecretFile(file.getFileName().toString())) {
+            try {
+              Files.deleteIfExists(file);
+              removed++;
+            } catch (IOException e) {
+              LOG.warn("Cannot remove {}, a leftover connector configuration with secrets: {}", file, e.toString());
+            }
+          }
+        }
+      }
+    }
+    if (removed > 0) {
+      LOG.info("Removed {} connector configuration(s) left in {} by connectors that no longer run", removed, root);
+    }
+    return removed;
+  }
+
+  private static void ownerOnlyDirectory(Path dir) throws IOException {
+    try {
+      Files.createDirectory(dir, DIRECTORY_MODE);
+    } catch (FileAlreadyExistsException e) {
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        throw e;
+      }
+      narrow(dir); // made by an earlier run of the attempt, or by an earlier version of the worker
+    }
+  }
+
+  private static void narrow(Path dir) {
+    try {
+      if (!Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY_DIRECTORY)) {
+        Files.setPosixFilePermissions(dir, OWNER_ONLY_DIRECTORY);
+      }
+    } catch (IOException e) {
+      LOG.warn("Cannot make {} readable by its owner only: {}", dir, e.toString());
+    }
+  }
+
+  private static List<Path> children(Path dir) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      List<Path> list = new ArrayList<>();
+      entries.forEach(list::add);
+      return list;
+    } catch (IOException e) {
+      LOG.warn("Cannot list {}: {}", dir, e.toString());
+      return List.of();
     }
   }
 

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The source of a clear or reset: no records, every stream started and complete, so the destination
@@ -71,6 +72,11 @@ final class EmptySource implements ConnectorProcess {
   @Override
   public boolean isAlive() {
     return false;
+  }
+
+  @Override
+  public CompletableFuture<Void> onExit() {
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override

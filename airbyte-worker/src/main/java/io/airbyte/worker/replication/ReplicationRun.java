@@ -11,6 +11,7 @@ import io.airbyte.worker.process.ConnectorRole;
 import io.airbyte.worker.process.JobDirectories;
 import io.airbyte.worker.process.LaunchRequest;
 import io.airbyte.worker.process.ProcessFactory;
+import io.airbyte.worker.process.SecretFiles;
 import io.airbyte.worker.state.StatePersistence;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class ReplicationRun {
   private final StatePersistence persistence;
   private final ReplicationSettings settings;
   private final Clock clock;
+  private final JobDirectories directories;
   private final Path directory;
   private final SyncStats stats;
   private final AttemptFailures failures = new AttemptFailures();
@@ -60,6 +62,7 @@ public final class ReplicationRun {
     this.persistence = persistence;
     this.settings = settings;
     this.clock = clock;
+    this.directories = directories;
     this.directory = directories.attempt(input.jobId(), input.attempt());
     this.stats = new SyncStats(clock);
   }
@@ -115,14 +118,16 @@ public final class ReplicationRun {
     Map<String, String> mdc = Map.of("job_id", input.jobId(), "attempt", Integer.toString(input.attempt()),
         "connection_id", input.connectionId());
     mdc.forEach(MDC::put);
-    try (AttemptLog log = AttemptLog.in(directory, clock)) {
+    // each side's configuration (secrets in clear) exists while its connector runs, whatever the end
+    try (AttemptLog log = AttemptLog.in(directory, clock); SecretFiles sourceSecrets = directories.secretFiles(directory);
+        SecretFiles destinationSecrets = directories.secretFiles(directory)) {
       log.platform("Replication of connection " + input.connectionId() + ", job " + input.jobId() + ", attempt "
           + input.attempt() + ": " + (input.clearing() ? "clearing the streams of" : input.source().image() + " →") + " "
           + input.destination().image());
       CatalogMapping mapping = new CatalogMapping(input.catalog(), input.fieldSelections(), input.namespaceMapping());
       StateTracker states = new StateTracker(persistence, input.connectionId(), stats, log);
       try {
-        return replicate(log, mapping, states);
+        return replicate(log, mapping, states, sourceSecrets, destinationSecrets);
       } catch (RuntimeException e) {
         failures.add(FailureReason.fromException(FailureOrigin.REPLICATION, FailureType.SYSTEM_ERROR,
             "The replication engine failed: " + e, e));
@@ -133,29 +138,30 @@ public final class ReplicationRun {
     }
   }
 
-  private ReplicationOutput replicate(AttemptLog log, CatalogMapping mapping, StateTracker states) {
-    if (!input.clearing()) {
-      JobDirectories.writeJson(directory, SOURCE_CONFIG, input.sourceConfig());
-      JobDirectories.writeJson(directory, SOURCE_CATALOG, mapping.sourceCatalog());
-    }
-    JobDirectories.writeJson(directory, DESTINATION_CONFIG, input.destinationConfig());
-    JobDirectories.writeJson(directory, DESTINATION_CATALOG, mapping.destinationCatalog());
+  private ReplicationOutput replicate(AttemptLog log, CatalogMapping mapping, StateTracker states,
+      SecretFiles sourceSecrets, SecretFiles destinationSecrets) {
     List<String> sourceFiles = new ArrayList<>(List.of(SOURCE_CONFIG, SOURCE_CATALOG));
     List<String> readArgs = new ArrayList<>(List.of("read", "--config", SOURCE_CONFIG, "--catalog", SOURCE_CATALOG));
-    if (!input.state().isEmpty()) {
-      JobDirectories.writeJson(directory, INPUT_STATE, input.state());
-      sourceFiles.add(INPUT_STATE);
-      readArgs.addAll(List.of("--state", INPUT_STATE));
-      log.platform("Starting from " + input.state().size() + " committed state message(s)");
+    if (!input.clearing()) {
+      JobDirectories.writeJson(directory, SOURCE_CATALOG, mapping.sourceCatalog());
+      if (!input.state().isEmpty()) {
+        JobDirectories.writeJson(directory, INPUT_STATE, input.state());
+        sourceFiles.add(INPUT_STATE);
+        readArgs.addAll(List.of("--state", INPUT_STATE));
+        log.platform("Starting from " + input.state().size() + " committed state message(s)");
+      }
     }
+    JobDirectories.writeJson(directory, DESTINATION_CATALOG, mapping.destinationCatalog());
     Map<String, String> labels = Map.of("io.airbyte.connection-id", input.connectionId());
 
     ConnectorProcess destination;
     ConnectorProcess source;
     try {
+      destinationSecrets.writeJson(DESTINATION_CONFIG, input.destinationConfig());
       destination = processes.create(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.DESTINATION,
           input.destination(), directory, List.of(DESTINATION_CONFIG, DESTINATION_CATALOG),
           List.of("write", "--config", DESTINATION_CONFIG, "--catalog", DESTINATION_CATALOG), labels));
+      destinationSecrets.removeWhenEnded(destination);
     } catch (ConnectorLaunchException e) {
       failures.add(FailureReason.fromException(FailureOrigin.DESTINATION, FailureType.SYSTEM_ERROR, e.getMessage(), e));
       return finish(log, states);
@@ -166,12 +172,17 @@ public final class ReplicationRun {
       }
     }
     try {
+      sourceSecrets.writeJson(SOURCE_CONFIG, input.sourceConfig());
       source = processes.create(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.SOURCE, input.source(),
           directory, sourceFiles, readArgs, labels));
+      sourceSecrets.removeWhenEnded(source);
     } catch (ConnectorLaunchException e) {
       destination.kill();
       failures.add(FailureReason.fromException(FailureOrigin.SOURCE, FailureType.SYSTEM_ERROR, e.getMessage(), e));
       return finish(log, states);
+    } catch (RuntimeException e) {
+      destination.kill(); // the engine's failure: no destination left running
+      throw e;
     }
     try (source; destination) {
       return pipe(log, mapping, states, source, destination);

@@ -79,8 +79,9 @@ public final class SyncActivitiesImpl implements SyncActivities {
     MDC.put("job_id", Long.toString(input.jobId()));
     MDC.put("attempt", Integer.toString(input.attemptNumber()));
     MDC.put("connection_id", input.connectionId().toString());
+    ReplicationRun run = null;
     try {
-      ReplicationRun run = replication.start(inputs.build(input));
+      run = replication.start(inputs.build(input));
       // heartbeats and live stats every interval; the attempt ends as soon as the run does
       while (!run.awaitDone(heartbeatInterval)) {
         SyncProgress progress = run.progress();
@@ -97,6 +98,9 @@ public final class SyncActivitiesImpl implements SyncActivities {
       return result(output);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      if (run != null) {
+        run.cancel(); // its connectors stop, and their configurations go, as for a cancellation
+      }
       return new AttemptResult(AttemptResult.CANCELLED, List.of(), false, 0, 0, List.of(), null);
     } finally {
       MDC.remove("job_id");

@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The worker in a process: serves check and replicate on the worker's task queue with the configured
- * process factory ({@link ProcessFactoryConfig}), removes leftover containers, registers the built-in
- * connectors. With {@code AIRBYTE_EMBED_SCHEDULER=true} the scheduler runs in the same JVM. Other
- * settings: {@code AIRBYTE_LOCAL_CONNECTORS_DIR} (where {@code <name>.jar} files are, default
+ * process factory ({@link ProcessFactoryConfig}), removes what a crashed run left (containers, and connector
+ * configurations: secrets), registers the built-in connectors. With {@code AIRBYTE_EMBED_SCHEDULER=true} the
+ * scheduler runs in the same JVM. Other settings: {@code AIRBYTE_LOCAL_CONNECTORS_DIR} (where {@code <name>.jar} files are, default
  * {@code connectors}), {@code AIRBYTE_LOCAL_CONNECTOR_JAVA_OPTS}, {@code AIRBYTE_LOCAL_CONNECTOR_CLASS_DATA}
  * ({@code false} turns off the class-data archives of local jars, {@link ClassDataArchives}), {@code AIRBYTE_CONNECTOR_TAG}
  * ({@code dev}), {@code AIRBYTE_MAX_CONCURRENT_SYNCS} (4), {@code AIRBYTE_HEARTBEAT_SECONDS} (10800).
@@ -48,11 +48,14 @@ public final class WorkerProcess implements AutoCloseable {
   private final WorkerFactory factory;
   private final SchedulerProcess scheduler;
   private final ClassDataArchives archives;
+  private final JobDirectories directories;
 
-  private WorkerProcess(WorkerFactory factory, SchedulerProcess scheduler, ClassDataArchives archives) {
+  private WorkerProcess(WorkerFactory factory, SchedulerProcess scheduler, ClassDataArchives archives,
+      JobDirectories directories) {
     this.factory = factory;
     this.scheduler = scheduler;
     this.archives = archives;
+    this.directories = directories;
   }
 
   public static WorkerProcess start(DataSource dataSource, WorkflowClient client, TemporalSettings temporal,
@@ -75,6 +78,8 @@ public final class WorkerProcess implements AutoCloseable {
     LocalConnectorJars jars = new LocalConnectorJars(Path.of(env.getOrDefault("AIRBYTE_LOCAL_CONNECTORS_DIR", "connectors")),
         javaOptions, archives);
     JobDirectories directories = new JobDirectories(config.workspaceRoot());
+    // a crashed worker's connector configurations hold secrets
+    directories.removeLeftoverSecrets();
     Clock clock = Clock.systemUTC();
     ConnectorActivitiesImpl connectors = new ConnectorActivitiesImpl(processes, directories, Duration.ofMinutes(30), clock);
     DefinitionRepository definitions = new DefinitionRepository(dataSource);
@@ -99,7 +104,7 @@ public final class WorkerProcess implements AutoCloseable {
     SchedulerProcess scheduler = "true".equalsIgnoreCase(env.get("AIRBYTE_EMBED_SCHEDULER"))
         ? SchedulerProcess.start(dataSource, client, temporal, env)
         : null;
-    return new WorkerProcess(factory, scheduler, archives);
+    return new WorkerProcess(factory, scheduler, archives, directories);
   }
 
   @Override
@@ -108,6 +113,8 @@ public final class WorkerProcess implements AutoCloseable {
       scheduler.close();
     }
     factory.shutdown();
+    // connectors still running do not outlive the worker with their secrets on disk
+    directories.removeLeftoverSecrets();
     if (archives != null) {
       archives.close();
     }
