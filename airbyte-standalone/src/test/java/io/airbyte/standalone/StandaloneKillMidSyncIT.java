@@ -44,6 +44,7 @@ class StandaloneKillMidSyncIT {
     int port = RunningPlatform.freePort();
     String connectionId;
     long jobId;
+    Thread watcher;
     try (RunningPlatform platform = RunningPlatform.start(home, port, "before-kill", Map.of())) {
       String workspace = platform.defaultWorkspace();
       String sourceId = platform.call("POST", "/sources", "{\"name\":\"app\",\"workspaceId\":\"" + workspace
@@ -64,9 +65,10 @@ class StandaloneKillMidSyncIT {
       jobId = platform.call("POST", "/jobs", "{\"connectionId\":\"" + connectionId + "\",\"jobType\":\"sync\"}")
           .get("jobId").asLong();
       awaitCommittedState(MetadataPostmaster.running(home), connectionId, jobId);
+      List<String> connectors = connectorProcesses();
       platform.kill9();
-      System.out.println("standalone: killed the platform mid-sync; its processes left running on the home: "
-          + MetadataPostmaster.processesOn(home) + "; connector processes: " + connectorProcesses());
+      assertThat(MetadataPostmaster.running(home).alive()).as("the killed platform's PostgreSQL outlives it").isTrue();
+      watcher = watchConnectorProcesses(connectors, System.nanoTime());
     }
 
     // while the platform is down the source changes: updated rows and new rows
@@ -84,7 +86,10 @@ class StandaloneKillMidSyncIT {
       assertThat(interrupted.at("/failureSummary/failures/0/externalMessage").asText())
           .as("the failure reason of the interrupted attempt: " + interrupted).isNotBlank();
       assertThat(attempts.get(attempts.size() - 1).get("status").asText()).isEqualTo("succeeded");
+      System.out.println("standalone: attempts after the kill: " + attempts.size() + "; the interrupted one: "
+          + interrupted.at("/failureSummary/failures/0/externalMessage").asText());
     }
+    watcher.join(60_000);
     assertThat(MetadataPostmaster.processesOn(home)).as("PostgreSQL processes after the platform stopped").isEmpty();
 
     for (String table : TABLES) {
@@ -140,17 +145,56 @@ class StandaloneKillMidSyncIT {
     }
   }
 
-  private static List<String> connectorProcesses() throws Exception {
+  /**
+   * Reports how long the connector processes of the killed platform (its child processes, which a
+   * SIGKILL of the JVM does not end) live on: they are not stopped by anyone, their pipes to the
+   * dead JVM end them.
+   */
+  private static Thread watchConnectorProcesses(List<String> first, long killedAt) {
+    Thread thread = new Thread(() -> {
+      System.out.println("standalone: connector processes of the attempt when the platform was killed: " + first
+          + ", alive after the kill: " + first.stream().filter(StandaloneKillMidSyncIT::alive).toList());
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (first.stream().anyMatch(StandaloneKillMidSyncIT::alive) && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      List<String> left = first.stream().filter(StandaloneKillMidSyncIT::alive).toList();
+      System.out.println("standalone: connector processes of the killed platform " + (left.isEmpty()
+          ? "all ended " + (System.nanoTime() - killedAt) / 1_000_000 + " ms after the kill" : "still running 60 s after: " + left));
+    }, "connector-watch");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  /** The process exists and is not a zombie (state Z in /proc/PID/stat). */
+  private static boolean alive(String pid) {
+    try {
+      String stat = java.nio.file.Files.readString(Path.of("/proc", pid, "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (java.io.IOException gone) {
+      return false;
+    }
+  }
+
+  /** Connector processes started for the first attempt: their command line names the home (jars, class-data archives). */
+  private List<String> connectorProcesses() {
     try (var all = java.nio.file.Files.list(Path.of("/proc"))) {
       return all.filter(p -> p.getFileName().toString().matches("\\d+")).map(p -> {
         try {
           String cmdline = new String(java.nio.file.Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ');
-          return cmdline.contains("source-postgres.jar") || cmdline.contains("destination-postgres.jar")
-              ? p.getFileName() + ": " + cmdline.substring(0, Math.min(160, cmdline.length())) : null;
+          return cmdline.contains(home.toString())
+              && (cmdline.contains("source-postgres.jar") || cmdline.contains("destination-postgres.jar")) ? p.getFileName().toString() : null;
         } catch (Exception gone) {
           return null;
         }
       }).filter(java.util.Objects::nonNull).toList();
+    } catch (java.io.IOException e) {
+      return List.of();
     }
   }
 
