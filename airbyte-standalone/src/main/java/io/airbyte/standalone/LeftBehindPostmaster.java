@@ -89,7 +89,8 @@ final class LeftBehindPostmaster {
       Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(pid)).redirectErrorStream(true).start();
       String output = new String(kill.getInputStream().readAllBytes()).trim();
       if (kill.waitFor() != 0 && PostgresProcesses.alive(pid)) {
-        throw new IOException("kill -s " + signal + " " + pid + " failed: " + output);
+        throw new IOException("kill -s " + signal + " " + pid + " failed (" + output + "): if no PostgreSQL runs on the"
+            + " home's data directory any more, remove its postmaster.pid and start again");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -48,26 +48,30 @@ final class PostgresProcesses {
   }
 
   /**
-   * The process is a {@code postgres} server on {@code dataDirectory}: its program is named
-   * {@code postgres} and its {@code -D} argument, or else its working directory (PostgreSQL works
-   * in its data directory), is that directory.
+   * The process is a {@code postgres} server on {@code dataDirectory}: it works in that directory
+   * (PostgreSQL changes into its data directory), or its program is named {@code postgres} and its
+   * {@code -D} argument is that directory. When in doubt (unreadable), it is taken for one: the
+   * caller would otherwise remove the lock file of a live server.
    */
   static boolean isPostgresOn(long pid, Path dataDirectory) {
     Path proc = Path.of("/proc", Long.toString(pid));
     try {
+      Path data = dataDirectory.toRealPath();
+      if (Files.readSymbolicLink(proc.resolve("cwd")).equals(data)) {
+        return true;
+      }
       List<String> argv = arguments(pid);
       if (argv.isEmpty() || !Path.of(argv.get(0)).getFileName().toString().equals("postgres")) {
         return false;
       }
-      Path data = dataDirectory.toRealPath();
       int d = argv.indexOf("-D");
-      if (d >= 0 && d + 1 < argv.size()) {
-        Path given = Path.of(argv.get(d + 1));
-        return Files.exists(given) && given.toRealPath().equals(data);
+      if (d < 0 || d + 1 >= argv.size()) {
+        return false;
       }
-      return Files.readSymbolicLink(proc.resolve("cwd")).equals(data);
+      Path given = Path.of(argv.get(d + 1));
+      return Files.exists(given) && given.toRealPath().equals(data);
     } catch (IOException | SecurityException | IllegalArgumentException unreadable) {
-      return false;
+      return alive(pid);
     }
   }
 
