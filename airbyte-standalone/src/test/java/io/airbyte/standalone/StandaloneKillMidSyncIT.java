@@ -44,7 +44,8 @@ class StandaloneKillMidSyncIT {
     int port = RunningPlatform.freePort();
     String connectionId;
     long jobId;
-    Thread watcher;
+    List<String> connectors;
+    long killedAt;
     try (RunningPlatform platform = RunningPlatform.start(home, port, "before-kill", Map.of())) {
       String workspace = platform.defaultWorkspace();
       String sourceId = platform.call("POST", "/sources", "{\"name\":\"app\",\"workspaceId\":\"" + workspace
@@ -65,10 +66,12 @@ class StandaloneKillMidSyncIT {
       jobId = platform.call("POST", "/jobs", "{\"connectionId\":\"" + connectionId + "\",\"jobType\":\"sync\"}")
           .get("jobId").asLong();
       awaitCommittedState(MetadataPostmaster.running(home), connectionId, jobId);
-      List<String> connectors = connectorProcesses();
+      connectors = connectorProcesses();
       platform.kill9();
+      killedAt = System.nanoTime();
       assertThat(MetadataPostmaster.running(home).alive()).as("the killed platform's PostgreSQL outlives it").isTrue();
-      watcher = watchConnectorProcesses(connectors, System.nanoTime());
+      System.out.println("standalone: connector processes of the attempt when the platform was killed: " + connectors
+          + ", alive right after: " + connectors.stream().filter(StandaloneKillMidSyncIT::alive).toList());
     }
 
     // while the platform is down the source changes: updated rows and new rows
@@ -89,7 +92,8 @@ class StandaloneKillMidSyncIT {
       System.out.println("standalone: attempts after the kill: " + attempts.size() + "; the interrupted one: "
           + interrupted.at("/failureSummary/failures/0/externalMessage").asText());
     }
-    watcher.join(60_000);
+    assertThat(awaitEnd(connectors, killedAt)).as("connector processes of the killed platform still running (holding"
+        + " their connections, transactions and locks)").isEmpty();
     assertThat(MetadataPostmaster.processesOn(home)).as("PostgreSQL processes after the platform stopped").isEmpty();
 
     for (String table : TABLES) {
@@ -146,29 +150,19 @@ class StandaloneKillMidSyncIT {
   }
 
   /**
-   * Reports how long the connector processes of the killed platform (its child processes, which a
-   * SIGKILL of the JVM does not end) live on: they are not stopped by anyone, their pipes to the
-   * dead JVM end them.
+   * Waits (up to 60 s after the kill) for the connector processes of the killed platform to end by
+   * themselves: their pipes to the dead JVM break. Returns those still running, after killing them
+   * (so that no test leaves them behind).
    */
-  private static Thread watchConnectorProcesses(List<String> first, long killedAt) {
-    Thread thread = new Thread(() -> {
-      System.out.println("standalone: connector processes of the attempt when the platform was killed: " + first
-          + ", alive after the kill: " + first.stream().filter(StandaloneKillMidSyncIT::alive).toList());
-      long deadline = System.nanoTime() + 60_000_000_000L;
-      while (first.stream().anyMatch(StandaloneKillMidSyncIT::alive) && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-      List<String> left = first.stream().filter(StandaloneKillMidSyncIT::alive).toList();
-      System.out.println("standalone: connector processes of the killed platform " + (left.isEmpty()
-          ? "all ended " + (System.nanoTime() - killedAt) / 1_000_000 + " ms after the kill" : "still running 60 s after: " + left));
-    }, "connector-watch");
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
+  private static List<String> awaitEnd(List<String> pids, long killedAt) throws InterruptedException {
+    while (pids.stream().anyMatch(StandaloneKillMidSyncIT::alive) && System.nanoTime() - killedAt < 60_000_000_000L) {
+      Thread.sleep(100);
+    }
+    List<String> left = pids.stream().filter(StandaloneKillMidSyncIT::alive).toList();
+    System.out.println("standalone: connector processes of the killed platform: " + (left.isEmpty() ? "ended"
+        : "still running " + (System.nanoTime() - killedAt) / 1_000_000 + " ms after the kill: " + left));
+    left.forEach(pid -> ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly));
+    return left;
   }
 
   /** The process exists and is not a zombie (state Z in /proc/PID/stat). */
