@@ -34,6 +34,12 @@ public final class StandaloneApplication {
     Path home = Path.of(env.getOrDefault("AIRBYTE_HOME", Path.of(System.getProperty("user.home"), ".airbyte").toString()))
         .toAbsolutePath();
     env.put("AIRBYTE_HOME", home.toString());
+    try {
+      PlatformLock.acquire(home); // before anything starts: one platform per home
+    } catch (PlatformLock.HomeInUseException e) {
+      LOG.error(e.getMessage());
+      System.exit(1);
+    }
 
     EmbeddedMetadataDatabase database = EmbeddedMetadataDatabase.start(home);
     PGSimpleDataSource dataSource = new PGSimpleDataSource();

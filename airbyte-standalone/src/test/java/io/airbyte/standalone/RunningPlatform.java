@@ -44,17 +44,9 @@ final class RunningPlatform implements AutoCloseable {
 
   /** Starts the jar with {@code AIRBYTE_HOME=home} (plus {@code env}) and waits for its health endpoint. */
   static RunningPlatform start(Path home, int port, String name, Map<String, String> env) throws Exception {
-    assertThat(JAR).as("the platform jar (./mvnw package builds it)").exists();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = home.resolve(name + ".log");
-    ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    Map<String, String> environment = new HashMap<>(env);
-    environment.putAll(Map.of("AIRBYTE_HOME", home.toString(), "SERVER_PORT", Integer.toString(port),
-        "AIRBYTE_ADMIN_PASSWORD", PASSWORD));
-    builder.environment().putAll(environment);
     long started = System.nanoTime();
-    RunningPlatform platform = new RunningPlatform(home, port, builder.start());
+    RunningPlatform platform = new RunningPlatform(home, port, launch(home, port, name, env));
     long deadline = System.currentTimeMillis() + 180_000;
     while (!platform.healthy()) {
       if (!platform.process.isAlive()) {
@@ -70,6 +62,32 @@ final class RunningPlatform implements AutoCloseable {
     return platform;
   }
 
+  /**
+   * Runs the jar as {@link #start} does but expects it to end by itself (a start that must be
+   * refused); returns its exit status, or fails when it still runs after {@code seconds}.
+   */
+  static int runToExit(Path home, int port, String name, Map<String, String> env, long seconds) throws Exception {
+    Process process = launch(home, port, name, env);
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError(name + " still ran after " + seconds + " s: " + Files.readString(home.resolve(name + ".log")));
+    }
+    return process.exitValue();
+  }
+
+  private static Process launch(Path home, int port, String name, Map<String, String> env) throws IOException {
+    assertThat(JAR).as("the platform jar (./mvnw package builds it)").exists();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
+        .redirectErrorStream(true).redirectOutput(home.resolve(name + ".log").toFile());
+    Map<String, String> environment = new HashMap<>(env);
+    environment.putAll(Map.of("AIRBYTE_HOME", home.toString(), "SERVER_PORT", Integer.toString(port)));
+    // an empty AIRBYTE_ADMIN_PASSWORD in env lets the platform generate one (then only /health answers this helper)
+    environment.putIfAbsent("AIRBYTE_ADMIN_PASSWORD", PASSWORD);
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
   private boolean healthy() throws InterruptedException {
     try {
       return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/public/v1/health")).build(),
@@ -83,18 +101,35 @@ final class RunningPlatform implements AutoCloseable {
     return port;
   }
 
+  /** The platform JVM's process id. */
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Kills the platform JVM with SIGKILL (what an OOM killer does: no shutdown hook runs) and waits for it to end. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("the platform JVM " + process.pid() + " did not end after SIGKILL");
+    }
+  }
+
   /** Calls the public API as the admin; the answer must be 2xx. */
   JsonNode call(String method, String path, String body) throws Exception {
-    return callAt("/api/public/v1" + path, method, body);
+    return request("/api/public/v1", method, path, body);
   }
 
-  /** Calls the config API the UI uses ({@code /api/v1}) as the admin; the answer must be 2xx. */
+  /** Calls the config API of the UI ({@code /api/v1}) as the admin; the answer must be 2xx. */
   JsonNode configApi(String method, String path, String body) throws Exception {
-    return callAt("/api/v1" + path, method, body);
+    return request("/api/v1", method, path, body);
   }
 
-  private JsonNode callAt(String path, String method, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+  private JsonNode request(String api, String method, String path, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + api + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .header("Content-Type", "application/json")
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("airbyte:" + PASSWORD)

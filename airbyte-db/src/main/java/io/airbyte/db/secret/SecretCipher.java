@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -60,12 +61,16 @@ public final class SecretCipher {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
         Files.createDirectories(keyFile.toAbsolutePath().getParent());
-        Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh));
+        // created 0600, never readable by others, not even between its creation and a chmod
+        Path tmp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
         try {
-          Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-          // not a POSIX file system
+          Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+          Files.createFile(tmp);
         }
+        Files.writeString(tmp, Base64.getEncoder().encodeToString(fresh));
+        Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
       }
       return new SecretCipher(Base64.getDecoder().decode(Files.readString(keyFile).trim()));
     } catch (IOException e) {

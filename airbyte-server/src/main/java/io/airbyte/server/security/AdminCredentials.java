@@ -2,22 +2,29 @@ package io.airbyte.server.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The instance admin: {@code AIRBYTE_ADMIN_USERNAME} / {@code AIRBYTE_ADMIN_PASSWORD}; without a
- * password, one is generated on first start, kept in {@code $AIRBYTE_HOME/admin-password} and
- * printed once.
+ * password, one is generated on first start, kept in {@code $AIRBYTE_HOME/admin-password} (mode
+ * 0600) and printed once.
  */
 public record AdminCredentials(String username, String password) {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdminCredentials.class);
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   public static AdminCredentials fromEnvironment(Map<String, String> env, Path home) {
     String username = env.getOrDefault("AIRBYTE_ADMIN_USERNAME", "airbyte");
@@ -28,18 +35,41 @@ public record AdminCredentials(String username, String password) {
     Path file = home.resolve("admin-password");
     try {
       if (Files.exists(file)) {
+        ownerOnly(file);
         return new AdminCredentials(username, Files.readString(file).trim());
       }
       byte[] random = new byte[18];
       new SecureRandom().nextBytes(random);
       String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
       Files.createDirectories(home);
-      Files.writeString(file, generated);
+      writeOwnerOnly(file, generated);
       LOG.warn("\n\n  No AIRBYTE_ADMIN_PASSWORD was set: the admin password is generated once and kept in {}\n"
           + "  Sign in as '{}' with password: {}\n", file, username, generated);
       return new AdminCredentials(username, generated);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or write the admin password file " + file, e);
+    }
+  }
+
+  /** Creates the file readable and writable by its owner only (0600) from the start: never readable by others, even briefly. */
+  private static void writeOwnerOnly(Path file, String content) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+    } else {
+      Files.createFile(tmp);
+    }
+    Files.writeString(tmp, content, StandardOpenOption.TRUNCATE_EXISTING);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** A file an earlier version wrote readable by others (0644) is made 0600. */
+  private static void ownerOnly(Path file) throws IOException {
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+        && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+      Files.setPosixFilePermissions(file, OWNER_ONLY);
+      LOG.info("{} was readable by others: now 0600", file);
     }
   }
 }

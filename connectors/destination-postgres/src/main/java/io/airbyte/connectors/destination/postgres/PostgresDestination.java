@@ -64,8 +64,8 @@ public final class PostgresDestination implements Destination {
   public void write(JsonNode json, ConfiguredAirbyteCatalog catalog, MessageInput input, Emitter output) throws Exception {
     PostgresDestinationConfig config = PostgresDestinationConfig.from(json);
     try (Connection connection = config.connect()) {
+      CopyStream copy = new CopyStream(connection);
       try {
-        CopyStream copy = new CopyStream(connection);
         TableOperations tables = new TableOperations(connection, config.dropCascade());
         List<StreamLoader> loaders = new ArrayList<>();
         for (ConfiguredAirbyteStream stream : catalog.getStreams()) {
@@ -76,6 +76,9 @@ public final class PostgresDestination implements Destination {
         connection.commit();
         new WriteSession(new PostgresTransaction(connection, copy), loaders, output).run(input);
       } catch (Exception e) {
+        // a COPY in flight first: the driver runs no other command on the connection until it ends (a rollback
+        // would wait for it forever, the process holding its locks on the table)
+        copy.cancel();
         connection.rollback();
         throw e;
       }

@@ -1,0 +1,207 @@
+package io.airbyte.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.testsupport.postgres.EmbeddedPostgresServer;
+import io.airbyte.testsupport.postgres.PostgresTestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} of the packaged platform in the middle of a sync PostgreSQL → PostgreSQL
+ * (incremental | append + deduped, three tables), once the attempt has committed some state; the
+ * platform is started again at once. The interrupted attempt is failed with a reason, the job goes
+ * on with a new attempt from the committed state, and the destination ends row for row equal to
+ * the source (which changed while the platform was down). No PostgreSQL of the home is left behind.
+ */
+@Timeout(900)
+class StandaloneKillMidSyncIT {
+
+  private static final List<String> TABLES = List.of("orders_a", "orders_b", "orders_c");
+  private static final int ROWS_PER_TABLE = 250_000;
+  private static final PostgresTestDatabase SOURCE = EmbeddedPostgresServer.get().createDatabase();
+  private static final PostgresTestDatabase DESTINATION = EmbeddedPostgresServer.get().createDatabase();
+
+  @TempDir
+  Path home;
+
+  @Test
+  void killedMidSyncTheJobRetriesAndTheDestinationEndsExact() throws Exception {
+    for (String table : TABLES) {
+      SOURCE.execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, updated_at timestamptz NOT NULL, "
+              + "amount numeric(12,2) NOT NULL, payload text NOT NULL)",
+          "INSERT INTO " + table + " SELECT i, timestamptz '2024-01-01 00:00:00+00' + i * interval '1 second', "
+              + "(i % 100000) / 100.0, repeat(md5(i::text), 3) FROM generate_series(1, " + ROWS_PER_TABLE + ") i");
+    }
+    int port = RunningPlatform.freePort();
+    String connectionId;
+    long jobId;
+    List<String> connectors;
+    long killedAt;
+    try (RunningPlatform platform = RunningPlatform.start(home, port, "before-kill", Map.of())) {
+      String workspace = platform.defaultWorkspace();
+      String sourceId = platform.call("POST", "/sources", "{\"name\":\"app\",\"workspaceId\":\"" + workspace
+          + "\",\"configuration\":{\"sourceType\":\"postgres\"," + connection(SOURCE) + ",\"schemas\":[\"public\"]}}")
+          .get("sourceId").asText();
+      String destinationId = platform.call("POST", "/destinations", "{\"name\":\"mart\",\"workspaceId\":\"" + workspace
+          + "\",\"configuration\":{\"destinationType\":\"postgres\"," + connection(DESTINATION) + ",\"schema\":\"mart\"}}")
+          .get("destinationId").asText();
+      StringBuilder streams = new StringBuilder();
+      for (String table : TABLES) {
+        streams.append(streams.length() == 0 ? "" : ",").append("{\"name\":\"").append(table)
+            .append("\",\"syncMode\":\"incremental_deduped_history\",\"cursorField\":[\"updated_at\"]}");
+      }
+      connectionId = platform.call("POST", "/connections", "{\"sourceId\":\"" + sourceId + "\",\"destinationId\":\""
+          + destinationId + "\",\"name\":\"killed mid-sync\",\"namespaceDefinition\":\"destination\","
+          + "\"configurations\":{\"streams\":[" + streams + "]},\"schedule\":{\"scheduleType\":\"manual\"}}")
+          .get("connectionId").asText();
+      jobId = platform.call("POST", "/jobs", "{\"connectionId\":\"" + connectionId + "\",\"jobType\":\"sync\"}")
+          .get("jobId").asLong();
+      awaitCommittedState(MetadataPostmaster.running(home), connectionId, jobId);
+      connectors = connectorProcesses();
+      platform.kill9();
+      killedAt = System.nanoTime();
+      assertThat(MetadataPostmaster.running(home).alive()).as("the killed platform's PostgreSQL outlives it").isTrue();
+      System.out.println("standalone: connector processes of the attempt when the platform was killed: " + connectors
+          + ", alive right after: " + connectors.stream().filter(StandaloneKillMidSyncIT::alive).toList());
+    }
+
+    // while the platform is down the source changes: updated rows and new rows
+    SOURCE.execute("UPDATE orders_a SET payload = 'changed while down', updated_at = now() WHERE id % 1000 = 0",
+        "INSERT INTO orders_c SELECT i, now(), 1.25, 'new while down' FROM generate_series(" + (ROWS_PER_TABLE + 1) + ", "
+            + (ROWS_PER_TABLE + 500) + ") i");
+
+    try (RunningPlatform again = RunningPlatform.start(home, port, "after-kill", Map.of())) {
+      JsonNode job = awaitEnd(again, jobId);
+      assertThat(job.get("status").asText()).as(job + "\n" + again.log("after-kill")).isEqualTo("succeeded");
+      JsonNode attempts = again.configApi("GET", "/jobs/" + jobId + "/attempts", null);
+      assertThat(attempts.size()).as(attempts.toString()).isGreaterThanOrEqualTo(2);
+      JsonNode interrupted = attempts.get(0);
+      assertThat(interrupted.get("status").asText()).as(interrupted.toString()).isEqualTo("failed");
+      assertThat(interrupted.at("/failureSummary/failures/0/externalMessage").asText())
+          .as("the failure reason of the interrupted attempt: " + interrupted).isNotBlank();
+      assertThat(attempts.get(attempts.size() - 1).get("status").asText()).isEqualTo("succeeded");
+      System.out.println("standalone: attempts after the kill: " + attempts.size() + "; the interrupted one: "
+          + interrupted.at("/failureSummary/failures/0/externalMessage").asText());
+    }
+    assertThat(awaitEnd(connectors, killedAt)).as("connector processes of the killed platform still running (holding"
+        + " their connections, transactions and locks)").isEmpty();
+    assertThat(MetadataPostmaster.processesOn(home)).as("PostgreSQL processes after the platform stopped").isEmpty();
+
+    for (String table : TABLES) {
+      Fingerprint source = fingerprint(SOURCE, "public." + table);
+      Fingerprint destination = fingerprint(DESTINATION, "mart." + table);
+      assertThat(destination.distinctIds()).as(table + ": one row per primary key").isEqualTo(destination.rows());
+      assertThat(destination).as(table + " in the destination against the source").isEqualTo(source);
+    }
+  }
+
+  private static String connection(PostgresTestDatabase db) {
+    return "\"host\":\"127.0.0.1\",\"port\":" + db.port() + ",\"database\":\"" + db.databaseName() + "\",\"username\":\""
+        + db.username() + "\",\"password\":\"" + db.password() + "\",\"ssl_mode\":{\"mode\":\"disable\"}";
+  }
+
+  /** Waits until the job's attempt runs and at least one state of the connection is committed, the job not ended. */
+  private static void awaitCommittedState(MetadataPostmaster metadata, String connectionId, long jobId) throws Exception {
+    long deadline = System.currentTimeMillis() + 300_000;
+    try (Connection c = metadata.connect(); PreparedStatement ps = c.prepareStatement(
+        "SELECT (SELECT count(*) FROM state WHERE connection_id = ?::uuid), (SELECT status FROM job WHERE id = ?),"
+            + " (SELECT status FROM attempt WHERE job_id = ? ORDER BY attempt_number DESC LIMIT 1)")) {
+      ps.setString(1, connectionId);
+      ps.setLong(2, jobId);
+      ps.setLong(3, jobId);
+      while (true) {
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          long states = rs.getLong(1);
+          String job = rs.getString(2);
+          String attempt = rs.getString(3);
+          assertThat(job).as("the job ended before it could be killed mid-way (make the sync longer)")
+              .isIn("pending", "running", "incomplete");
+          if (states > 0 && "running".equals(attempt)) {
+            System.out.println("standalone: killing the platform with " + states + " committed stream state(s)");
+            return;
+          }
+        }
+        assertThat(System.currentTimeMillis()).as("no committed state within 300 s").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  private static JsonNode awaitEnd(RunningPlatform platform, long jobId) throws Exception {
+    long deadline = System.currentTimeMillis() + 600_000;
+    while (true) {
+      JsonNode job = platform.call("GET", "/jobs/" + jobId, null);
+      if (List.of("succeeded", "failed", "cancelled").contains(job.get("status").asText())
+          || System.currentTimeMillis() > deadline) {
+        return job;
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /**
+   * Waits (up to 60 s after the kill) for the connector processes of the killed platform to end by
+   * themselves: their pipes to the dead JVM break. Returns those still running, after killing them
+   * (so that no test leaves them behind).
+   */
+  private static List<String> awaitEnd(List<String> pids, long killedAt) throws InterruptedException {
+    while (pids.stream().anyMatch(StandaloneKillMidSyncIT::alive) && System.nanoTime() - killedAt < 60_000_000_000L) {
+      Thread.sleep(100);
+    }
+    List<String> left = pids.stream().filter(StandaloneKillMidSyncIT::alive).toList();
+    System.out.println("standalone: connector processes of the killed platform: " + (left.isEmpty() ? "ended"
+        : "still running " + (System.nanoTime() - killedAt) / 1_000_000 + " ms after the kill: " + left));
+    left.forEach(pid -> ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly));
+    return left;
+  }
+
+  /** The process exists and is not a zombie (state Z in /proc/PID/stat). */
+  private static boolean alive(String pid) {
+    try {
+      String stat = java.nio.file.Files.readString(Path.of("/proc", pid, "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (java.io.IOException gone) {
+      return false;
+    }
+  }
+
+  /** Connector processes started for the first attempt: their command line names the home (jars, class-data archives). */
+  private List<String> connectorProcesses() {
+    try (var all = java.nio.file.Files.list(Path.of("/proc"))) {
+      return all.filter(p -> p.getFileName().toString().matches("\\d+")).map(p -> {
+        try {
+          String cmdline = new String(java.nio.file.Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ');
+          return cmdline.contains(home.toString())
+              && (cmdline.contains("source-postgres.jar") || cmdline.contains("destination-postgres.jar")) ? p.getFileName().toString() : null;
+        } catch (Exception gone) {
+          return null;
+        }
+      }).filter(java.util.Objects::nonNull).toList();
+    } catch (java.io.IOException e) {
+      return List.of();
+    }
+  }
+
+  /** Row count, distinct ids and an md5 of every row in id order, values in one canonical text form. */
+  private record Fingerprint(long rows, long distinctIds, String md5) {}
+
+  private static Fingerprint fingerprint(PostgresTestDatabase db, String table) throws Exception {
+    try (Connection c = db.connection(); ResultSet rs = c.createStatement().executeQuery(
+        "SELECT count(*), count(DISTINCT id), md5(string_agg(id::bigint::text || '|' || to_char(updated_at AT TIME ZONE 'UTC',"
+            + " 'YYYY-MM-DD HH24:MI:SS.US') || '|' || amount::numeric(12,2)::text || '|' || payload, E'\\n' ORDER BY id))"
+            + " FROM " + table)) {
+      rs.next();
+      return new Fingerprint(rs.getLong(1), rs.getLong(2), rs.getString(3));
+    }
+  }
+}
