@@ -35,18 +35,35 @@ public final class JobRepository {
    * connection: the database enforces it).
    */
   public Job createOrGetUnfinished(UUID connectionId, JobType type, JsonNode config) {
-    return tx.execute(status -> {
+    while (true) {
       Optional<Job> unfinished = unfinished(connectionId);
       if (unfinished.isPresent()) {
         return unfinished.get();
       }
-      long id = jdbc.sql("INSERT INTO job (connection_id, job_type, status, config) VALUES (:c, :t, 'pending', "
-              + "CAST(:config AS jsonb)) RETURNING id")
-          .param("c", connectionId).param("t", type.value()).param("config", JsonColumns.json(config == null
-              ? io.airbyte.protocol.json.Jsons.object() : config))
-          .query(Long.class).single();
-      return get(id);
-    });
+      Optional<Job> created = createUnlessUnfinished(connectionId, type, config);
+      if (created.isPresent()) {
+        return created.get();
+      }
+      // another writer's job came in between (and may even have ended): look again
+    }
+  }
+
+  /**
+   * A new pending job, or empty when the connection has an unfinished job: of requests at the same
+   * time, exactly one gets the job (the unique index of unfinished jobs per connection decides).
+   */
+  public Optional<Job> createUnlessUnfinished(UUID connectionId, JobType type, JsonNode config) {
+    return jdbc.sql("INSERT INTO job (connection_id, job_type, status, config) VALUES (:c, :t, 'pending', "
+            + "CAST(:config AS jsonb)) ON CONFLICT DO NOTHING RETURNING id")
+        .param("c", connectionId).param("t", type.value()).param("config", JsonColumns.json(config == null
+            ? io.airbyte.protocol.json.Jsons.object() : config))
+        .query(Long.class).optional().map(this::get);
+  }
+
+  /** Cancels a job no workflow has taken up yet (still pending, no attempt); true when it did. */
+  public boolean cancelIfPending(long jobId) {
+    return jdbc.sql("UPDATE job SET status = 'cancelled', updated_at = now() WHERE id = :j AND status = 'pending' "
+        + "AND NOT EXISTS (SELECT 1 FROM attempt WHERE job_id = :j)").param("j", jobId).update() == 1;
   }
 
   public Optional<Job> unfinished(UUID connectionId) {

@@ -20,6 +20,13 @@ public interface ConnectionManagerWorkflow {
   @SignalMethod
   void syncNow();
 
+  /**
+   * A job of this connection waits in the database (the API created it, so that of requests at the
+   * same time exactly one gets it): run it.
+   */
+  @SignalMethod
+  void jobCreated();
+
   @SignalMethod
   void cancelJob();
 

@@ -1,6 +1,7 @@
 package io.airbyte.scheduler.connection;
 
 import io.airbyte.scheduler.job.JobActivities;
+import io.airbyte.scheduler.job.JobToRun;
 import io.airbyte.scheduler.job.ScheduleInfo;
 import io.airbyte.scheduler.schedule.NextRun;
 import io.airbyte.scheduler.sync.AttemptFailure;
@@ -28,6 +29,9 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
 
   private static final Logger LOG = Workflow.getLogger(ConnectionManagerWorkflowImpl.class);
 
+  /** The longest single timer: a later run is waited for in several (Temporal refuses huge durations). */
+  private static final Duration LONGEST_WAIT = Duration.ofDays(30);
+
   private final JobActivities jobs = Workflow.newActivityStub(JobActivities.class, ActivityOptions.newBuilder()
       .setStartToCloseTimeout(Duration.ofMinutes(2))
       .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumInterval(Duration.ofMinutes(1))
@@ -39,6 +43,7 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
   private boolean cancelRequested;
   private boolean updated;
   private boolean deleted;
+  private boolean jobWaiting;
   private boolean jobRunning;
   private Long jobId;
   private Integer attemptNumber;
@@ -60,27 +65,33 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
     String jobType;
     List<StreamRef> streams;
     if (schedule.unfinishedJobId() != null) {
-      // a job left unfinished (a restart lost its workflow): it goes on with its next attempt
+      // a job waiting in the database (the API created it, or a restart lost its workflow): it runs, or goes on
       jobType = schedule.unfinishedJobType();
       streams = schedule.unfinishedJobStreams();
     } else {
       if (requestedJobType == null) {
         ScheduleInfo timed = input.lastJobStartMillis() == null ? schedule : withLastJob(schedule, input.lastJobStartMillis());
-        Optional<Long> next = schedule.active() ? NextRun.after(timed, Workflow.currentTimeMillis()) : Optional.empty();
+        Optional<Long> next = schedule.active() ? nextRun(input, timed) : Optional.empty();
         nextRunMillis = next.orElse(null);
         if (next.isPresent()) {
           long wait = Math.max(0, next.get() - Workflow.currentTimeMillis());
-          Workflow.await(Duration.ofMillis(wait), () -> requestedJobType != null || updated || deleted);
+          Workflow.await(Duration.ofMillis(Math.min(wait, LONGEST_WAIT.toMillis())), this::woken);
         } else {
-          Workflow.await(() -> requestedJobType != null || updated || deleted);
+          Workflow.await(this::woken);
         }
         nextRunMillis = null;
+        if (!woken() && next.isPresent() && Workflow.currentTimeMillis() < next.get()) {
+          // a wait longer than one timer: look again from a fresh run
+          Workflow.continueAsNew(input.next(null, List.of(), null));
+          return;
+        }
       }
       if (deleted) {
         return;
       }
-      if (requestedJobType == null && updated) {
-        Workflow.continueAsNew(input.next(null, List.of(), null));
+      if (jobWaiting || (requestedJobType == null && updated)) {
+        // a job the API created waits in the database, or the schedule changed: a fresh run reads them
+        Workflow.continueAsNew(input.next(requestedJobType, requestedStreams, null));
         return;
       }
       jobType = requestedJobType == null ? "sync" : requestedJobType;
@@ -92,7 +103,7 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
       requestedJobType = null;
       requestedStreams = List.of();
     }
-    runJob(input, jobType, streams, schedule.unfinishedJobAttempts());
+    runJob(input, jobType, streams);
     jobsRun++;
     if (deleted) {
       return;
@@ -101,17 +112,41 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
     Workflow.continueAsNew(input.next(requestedJobType, requestedStreams, jobStartMillis));
   }
 
+  private boolean woken() {
+    return requestedJobType != null || jobWaiting || updated || deleted;
+  }
+
+  /**
+   * The next scheduled run; a schedule that cannot be computed (a stored row the API would refuse,
+   * an overflow) means no scheduled runs, logged once, and never a failing workflow task.
+   */
+  private static Optional<Long> nextRun(ConnectionManagerInput input, ScheduleInfo schedule) {
+    try {
+      return NextRun.after(schedule, Workflow.currentTimeMillis());
+    } catch (RuntimeException e) {
+      LOG.error("Connection {}: its {} schedule cannot be computed ({}); no scheduled runs until it is updated",
+          input.connectionId(), schedule.scheduleType(), e.toString());
+      return Optional.empty();
+    }
+  }
+
   private static ScheduleInfo withLastJob(ScheduleInfo s, long lastJobStartMillis) {
     return new ScheduleInfo(s.connectionStatus(), s.scheduleType(), s.basicIntervalMillis(), s.cronExpression(),
         s.cronTimeZone(), lastJobStartMillis, s.unfinishedJobId(), s.unfinishedJobType(), s.unfinishedJobStreams(),
         s.unfinishedJobAttempts());
   }
 
-  private void runJob(ConnectionManagerInput input, String jobType, List<StreamRef> streams, int firstAttempt) {
+  private void runJob(ConnectionManagerInput input, String requestedType, List<StreamRef> requestedStreams) {
     jobStartMillis = Workflow.currentTimeMillis();
     cancelRequested = false;
     jobRunning = true;
-    jobId = jobs.createJob(input.connectionId(), jobType, streams);
+    jobWaiting = false;
+    // the database's job is the one that runs: the connection's unfinished job, whatever asked for this one
+    JobToRun job = jobs.createJob(input.connectionId(), requestedType, requestedStreams);
+    jobId = job.id();
+    String jobType = job.type();
+    List<StreamRef> streams = job.streams();
+    int firstAttempt = job.attempts();
     int successiveFailures = 0;
     String outcome = "failed";
     // the scheduler's policy, asked at each job: whoever started the workflow (the API server, the
@@ -189,6 +224,13 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
     }
     if (requestedJobType == null) {
       requestedJobType = "sync";
+    }
+  }
+
+  @Override
+  public void jobCreated() {
+    if (!jobRunning) {
+      jobWaiting = true;
     }
   }
 

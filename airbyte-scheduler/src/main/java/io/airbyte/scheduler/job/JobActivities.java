@@ -11,13 +11,20 @@ import java.util.UUID;
 @ActivityInterface
 public interface JobActivities {
 
+  /**
+   * The connection's status, schedule and jobs; a stored schedule the platform cannot compute or
+   * does not run (out of range, not Quartz) comes back as {@code manual}, with one logged error.
+   */
   ScheduleInfo scheduleInfo(UUID connectionId);
 
   /** How failed attempts are retried: the scheduler's configuration. */
   RetrySettings retrySettings();
 
-  /** The connection's unfinished job, or a new one of {@code jobType}. */
-  long createJob(UUID connectionId, String jobType, List<StreamRef> streams);
+  /**
+   * The connection's unfinished job, whatever its type (the API creates jobs in the database: at
+   * most one unfinished per connection), or a new one of {@code jobType}.
+   */
+  JobToRun createJob(UUID connectionId, String jobType, List<StreamRef> streams);
 
   void startAttempt(long jobId, int attemptNumber);
 

@@ -13,6 +13,7 @@ import io.airbyte.db.job.JobType;
 import io.airbyte.db.job.StreamStat;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.scheduler.connection.RetrySettings;
+import io.airbyte.scheduler.schedule.NextRun;
 import io.airbyte.scheduler.sync.AttemptResult;
 import io.airbyte.scheduler.sync.StreamRef;
 import java.util.ArrayList;
@@ -49,27 +50,39 @@ public final class JobActivitiesImpl implements JobActivities {
     if (c == null) {
       return new ScheduleInfo(null, "manual", 0, null, null, null, null, null, List.of(), 0);
     }
-    JsonNode data = c.schedule().data();
+    String type = c.schedule().type();
+    JsonNode data = c.schedule().data() == null ? Jsons.object() : c.schedule().data();
     long interval = 0;
     String cron = null;
     String zone = null;
-    if ("basic".equals(c.schedule().type()) && data != null) {
-      interval = BasicSchedules.intervalMillis(data.path("basicSchedule"));
-    } else if ("cron".equals(c.schedule().type()) && data != null) {
-      cron = data.path("cron").path("cronExpression").asText(null);
-      zone = data.path("cron").path("cronTimeZone").asText("UTC");
+    try {
+      if ("basic".equals(type)) {
+        interval = BasicSchedules.intervalMillis(data.path("basicSchedule"));
+      } else if ("cron".equals(type)) {
+        cron = data.path("cron").path("cronExpression").asText(null);
+        zone = data.path("cron").path("cronTimeZone").asText("UTC");
+        NextRun.validateCron(cron, zone);
+      }
+    } catch (RuntimeException e) {
+      // a row the API would refuse (stored before the rules, or by hand): no scheduled runs, never a failing loop
+      LOG.error("Connection {}: its stored {} schedule {} is not one the platform runs ({}); it gets no scheduled runs "
+          + "until its schedule is updated", connectionId, type, data, e.getMessage());
+      type = "manual";
+      interval = 0;
+      cron = null;
+      zone = null;
     }
     List<Job> last = jobs.list(connectionId, null, null, 1, 0);
     Long lastCreated = last.isEmpty() ? null : last.get(0).createdAt().toEpochMilli();
     Job unfinished = jobs.unfinished(connectionId).orElse(null);
-    return new ScheduleInfo(c.status(), c.schedule().type(), interval, cron, zone, lastCreated,
+    return new ScheduleInfo(c.status(), type, interval, cron, zone, lastCreated,
         unfinished == null ? null : unfinished.id(), unfinished == null ? null : unfinished.type().value(),
         unfinished == null ? List.of() : streams(unfinished.config()),
         unfinished == null ? 0 : jobs.attempts(unfinished.id()).size());
   }
 
   @Override
-  public long createJob(UUID connectionId, String jobType, List<StreamRef> streams) {
+  public JobToRun createJob(UUID connectionId, String jobType, List<StreamRef> streams) {
     ObjectNode config = Jsons.object();
     ArrayNode list = config.putArray("streams");
     for (StreamRef s : streams) {
@@ -80,7 +93,7 @@ public final class JobActivitiesImpl implements JobActivities {
     }
     Job job = jobs.createOrGetUnfinished(connectionId, JobType.of(jobType), config);
     LOG.info("Job {} ({}) of connection {}", job.id(), job.type().value(), connectionId);
-    return job.id();
+    return new JobToRun(job.id(), job.type().value(), streams(job.config()), jobs.attempts(job.id()).size());
   }
 
   @Override

@@ -55,6 +55,8 @@ class ConnectionsController {
     if (!missing.isEmpty()) {
       throw ApiException.unprocessable("The connection needs a source and a destination", missing);
     }
+    // refused before anything costly (the discover) runs
+    Schedule schedule = Schedules.fromApi(request.schedule());
     Actor source = actors.get(ActorType.SOURCE, request.sourceId());
     Actor destination = actors.get(ActorType.DESTINATION, request.destinationId());
     ConfiguredAirbyteCatalog catalog = CatalogBuilder.build(catalogs.discover(source.id()),
@@ -62,7 +64,7 @@ class ConnectionsController {
     String name = request.name() == null || request.name().isBlank() ? source.name() + " → " + destination.name() : request.name();
     Connection created = connections.create(new Connection(null, source.id(), destination.id(), name, catalog,
         namespaceDefinition(request.namespaceDefinition()), request.namespaceFormat(), request.prefix(),
-        Schedules.fromApi(request.schedule()), nonBreaking(request.nonBreakingSchemaUpdatesBehavior()),
+        schedule, nonBreaking(request.nonBreakingSchemaUpdatesBehavior()),
         status(request.status()), null, null, null));
     workflows.ensureStarted(created.id());
     return ConnectionResponse.of(created, source.workspaceId());
@@ -86,11 +88,11 @@ class ConnectionsController {
   @PatchMapping("/{connectionId}")
   ConnectionResponse patch(@PathVariable UUID connectionId, @RequestBody ConnectionRequest request) {
     Connection c = connections.get(connectionId);
+    Schedule schedule = request.schedule() == null ? c.schedule() : Schedules.fromApi(request.schedule());
     ConfiguredAirbyteCatalog catalog = c.catalog();
     if (request.configurations() != null && request.configurations().streams() != null) {
       catalog = CatalogBuilder.build(catalogs.discover(c.sourceId()), request.configurations().streams());
     }
-    Schedule schedule = request.schedule() == null ? c.schedule() : Schedules.fromApi(request.schedule());
     Connection updated = connections.update(new Connection(c.id(), c.sourceId(), c.destinationId(),
         request.name() == null ? c.name() : request.name(), catalog,
         request.namespaceDefinition() == null ? c.namespaceDefinition() : namespaceDefinition(request.namespaceDefinition()),

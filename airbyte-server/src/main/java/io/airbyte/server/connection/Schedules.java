@@ -3,9 +3,12 @@ package io.airbyte.server.connection;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.db.connection.Schedule;
 import io.airbyte.protocol.json.Jsons;
+import io.airbyte.scheduler.job.BasicSchedules;
+import io.airbyte.scheduler.schedule.InvalidScheduleException;
 import io.airbyte.scheduler.schedule.NextRun;
 import io.airbyte.server.connection.ConnectionRequest.ScheduleBody;
 import io.airbyte.server.error.ApiException;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -18,6 +21,12 @@ final class Schedules {
 
   private Schedules() {}
 
+  /**
+   * The schedule to store, or a 422 naming {@code schedule.basicTiming} or
+   * {@code schedule.cronExpression}: what the scheduler runs is decided by {@link BasicSchedules}
+   * (1 minute … 1 year) and {@link NextRun#validateCron} (Quartz, at most once a minute, a known time
+   * zone), the same rules the scheduler applies to a stored schedule.
+   */
   static Schedule fromApi(ScheduleBody body) {
     if (body == null || body.scheduleType() == null || body.scheduleType().equals("manual")) {
       return Schedule.manual();
@@ -31,9 +40,9 @@ final class Schedules {
         String expression = parts[0];
         String zone = parts.length > 1 ? parts[1] : "UTC";
         try {
-          NextRun.validateCron(expression);
-        } catch (IllegalArgumentException e) {
-          throw ApiException.unprocessable("Not a Quartz cron expression", List.of("schedule.cronExpression: " + e.getMessage()));
+          NextRun.validateCron(expression, zone);
+        } catch (InvalidScheduleException e) {
+          throw refused("This cron schedule is not one the platform runs", e);
         }
         return new Schedule("cron", Jsons.deserialize("{\"cron\":{\"cronExpression\":" + Jsons.serialize(expression)
             + ",\"cronTimeZone\":" + Jsons.serialize(zone) + "}}"));
@@ -44,12 +53,23 @@ final class Schedules {
           throw ApiException.unprocessable("A basic schedule needs a timing such as 'Every 24 hours'",
               List.of("schedule.basicTiming: '" + body.basicTiming() + "' is not 'Every <n> minutes|hours|days|weeks|months'"));
         }
-        return new Schedule("basic", Jsons.deserialize("{\"basicSchedule\":{\"timeUnit\":\"" + m.group(2).toLowerCase(Locale.ROOT)
-            + "s\",\"units\":" + m.group(1) + "}}"));
+        String unit = m.group(2).toLowerCase(Locale.ROOT) + "s";
+        BigInteger units = new BigInteger(m.group(1));
+        try {
+          BasicSchedules.interval(units, unit);
+        } catch (InvalidScheduleException e) {
+          throw refused("This basic schedule is not one the platform runs", e);
+        }
+        return new Schedule("basic", Jsons.deserialize("{\"basicSchedule\":{\"timeUnit\":\"" + unit + "\",\"units\":"
+            + units + "}}"));
       }
       default -> throw ApiException.unprocessable("Unknown schedule type",
           List.of("schedule.scheduleType: '" + body.scheduleType() + "' is not manual, cron or basic"));
     }
+  }
+
+  private static ApiException refused(String message, InvalidScheduleException e) {
+    return ApiException.unprocessable(message, List.of("schedule." + e.field() + ": " + e.getMessage()));
   }
 
   static ScheduleBody toApi(Schedule schedule) {

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,6 +39,20 @@ class ProblemHandler {
       IllegalArgumentException.class})
   ProblemDetail badParameter(Exception e) {
     return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+  }
+
+  /**
+   * Anything else: Spring's own errors keep their status (405, 415, 404 of an unknown path), the rest
+   * is a 500 whose details go to the log, not to the client.
+   */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    if (e instanceof ErrorResponse known) {
+      HttpStatus status = HttpStatus.resolve(known.getStatusCode().value());
+      return problem(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, known.getBody().getDetail(), List.of());
+    }
+    LOG.error("Unexpected error", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error; the server's log has the details", List.of());
   }
 
   private static ProblemDetail problem(HttpStatus status, String detail, List<String> errors) {

@@ -5,6 +5,7 @@ import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
 import io.airbyte.db.job.JobStatus;
 import io.airbyte.db.job.JobType;
+import io.airbyte.protocol.json.Jsons;
 import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.Page;
@@ -12,10 +13,10 @@ import io.airbyte.server.error.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,32 +62,36 @@ class JobsController {
           + "' is not sync, reset, refresh or clear"));
     }
     connections.get(request.connectionId());
-    Optional<Job> running = jobs.unfinished(request.connectionId());
-    if (running.isPresent()) {
-      throw ApiException.conflict("Job " + running.get().id() + " of this connection is still running; cancel it or wait");
+    // the job is created here, in the database: of requests at the same time exactly one gets it (the
+    // unique index of unfinished jobs per connection decides), the others answer 409
+    Job job = jobs.createUnlessUnfinished(request.connectionId(), type, Jsons.deserialize("{\"streams\":[]}"))
+        .orElseThrow(() -> conflict(request.connectionId()));
+    try {
+      workflows.signal(request.connectionId(), ConnectionManagerWorkflow::jobCreated);
+    } catch (RuntimeException e) {
+      jobs.cancelIfPending(job.id());
+      LOG.warn("Job {} of connection {}: the scheduler could not be told ({}); the job is cancelled", job.id(),
+          request.connectionId(), e.toString());
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The scheduler cannot be reached; no job was started", List.of());
     }
-    long before = jobs.list(request.connectionId(), null, null, 1, 0).stream().mapToLong(Job::id).findFirst().orElse(0);
-    workflows.signal(request.connectionId(), w -> {
-      switch (type) {
-        case SYNC -> w.syncNow();
-        case REFRESH -> w.refresh(List.of());
-        case RESET -> w.reset();
-        case CLEAR -> w.clear(List.of());
-      }
-    });
-    // the connection's workflow creates the job: wait for it
+    // the connection's workflow picks the job up: wait for that, so that the answer says it runs
     Instant end = Instant.now().plus(WAIT);
     while (Instant.now().isBefore(end)) {
-      Optional<Job> created = jobs.list(request.connectionId(), null, null, 1, 0).stream().filter(j -> j.id() > before).findFirst();
-      if (created.isPresent()) {
-        return response(created.get());
+      Job current = jobs.get(job.id());
+      if (current.status() != JobStatus.PENDING) {
+        return response(current);
       }
       Thread.sleep(100);
     }
-    LOG.warn("No {} job of connection {} within {} s of the request; its workflow: {}", type.value(), request.connectionId(),
-        WAIT.toSeconds(), workflows.diagnose(request.connectionId()));
-    throw new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
-        "The scheduler did not start the job within " + WAIT.toSeconds() + " s; is it running?", List.of());
+    LOG.warn("Job {} ({}) of connection {} not picked up within {} s; its workflow: {}", job.id(), type.value(),
+        request.connectionId(), WAIT.toSeconds(), workflows.diagnose(request.connectionId()));
+    return response(jobs.get(job.id()));
+  }
+
+  private ApiException conflict(UUID connectionId) {
+    return ApiException.conflict(jobs.unfinished(connectionId)
+        .map(running -> "Job " + running.id() + " of this connection is still running; cancel it or wait")
+        .orElse("Another job of this connection was started at the same time"));
   }
 
   @GetMapping("/{jobId}")
@@ -110,6 +115,8 @@ class JobsController {
     if (job.status().isTerminal()) {
       return response(job);
     }
+    // a job no workflow took up yet is cancelled here; one that runs, by its workflow
+    jobs.cancelIfPending(jobId);
     workflows.signal(job.connectionId(), ConnectionManagerWorkflow::cancelJob);
     Instant end = Instant.now().plus(WAIT);
     while (Instant.now().isBefore(end) && !jobs.get(jobId).status().isTerminal()) {
