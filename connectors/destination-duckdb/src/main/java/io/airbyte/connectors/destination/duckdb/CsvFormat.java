@@ -1,9 +1,9 @@
 package io.airbyte.connectors.destination.duckdb;
 
-import io.airbyte.protocol.kit.destination.Bytes;
-import io.airbyte.protocol.kit.destination.RowFormat;
-import io.airbyte.protocol.kit.destination.Utf8;
-import io.airbyte.protocol.kit.typing.AirbyteType;
+import io.airbyte.connector.kit.rows.Bytes;
+import io.airbyte.connector.kit.rows.RowFormat;
+import io.airbyte.connector.kit.rows.Utf8;
+import io.airbyte.connector.kit.typing.AirbyteType;
 import java.nio.ByteBuffer;
 
 /**

@@ -1,6 +1,6 @@
 package io.airbyte.connectors.destination.duckdb;
 
-import io.airbyte.protocol.kit.destination.Bytes;
+import io.airbyte.connector.kit.rows.Bytes;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

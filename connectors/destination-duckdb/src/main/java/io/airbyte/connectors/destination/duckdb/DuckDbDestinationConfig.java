@@ -1,7 +1,7 @@
 package io.airbyte.connectors.destination.duckdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.protocol.kit.ConfigErrorException;
+import io.airbyte.connector.kit.ConfigErrorException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -4,12 +4,12 @@ import static io.airbyte.connectors.destination.duckdb.DuckDbTables.qualified;
 import static io.airbyte.connectors.destination.duckdb.DuckDbTables.quote;
 
 import com.fasterxml.jackson.core.JsonParser;
-import io.airbyte.protocol.kit.destination.DedupMerge;
-import io.airbyte.protocol.kit.destination.RowEncoder;
-import io.airbyte.protocol.kit.destination.StreamLoader;
-import io.airbyte.protocol.kit.destination.StreamTarget;
-import io.airbyte.protocol.kit.destination.TruncateRefresh;
-import io.airbyte.protocol.kit.typing.AirbyteType;
+import io.airbyte.connector.kit.sql.DedupMerge;
+import io.airbyte.connector.kit.rows.RowEncoder;
+import io.airbyte.connector.kit.destination.StreamLoader;
+import io.airbyte.connector.kit.destination.StreamTarget;
+import io.airbyte.connector.kit.sql.TruncateRefresh;
+import io.airbyte.connector.kit.typing.AirbyteType;
 import io.airbyte.protocol.models.AirbyteRecordMessage;
 import java.io.IOException;
 import java.nio.ByteBuffer;

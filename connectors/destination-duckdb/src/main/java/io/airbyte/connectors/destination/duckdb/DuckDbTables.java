@@ -1,7 +1,7 @@
 package io.airbyte.connectors.destination.duckdb;
 
-import io.airbyte.protocol.kit.destination.TruncateRefresh;
-import io.airbyte.protocol.kit.typing.AirbyteType;
+import io.airbyte.connector.kit.sql.TruncateRefresh;
+import io.airbyte.connector.kit.typing.AirbyteType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

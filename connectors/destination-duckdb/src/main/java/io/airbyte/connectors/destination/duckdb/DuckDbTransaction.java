@@ -1,6 +1,6 @@
 package io.airbyte.connectors.destination.duckdb;
 
-import io.airbyte.protocol.kit.destination.LoadTransaction;
+import io.airbyte.connector.kit.destination.LoadTransaction;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.airbyte.connectors.destination.duckdb;
 
-import io.airbyte.protocol.kit.typing.AirbyteType;
+import io.airbyte.connector.kit.typing.AirbyteType;
 
 /**
  * How Airbyte types become DuckDB column types (as Airbyte's destination-duckdb does: numbers are

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import io.airbyte.protocol.models.DestinationSyncMode;
-import io.airbyte.protocol.testing.DestinationRun;
+import io.airbyte.connector.kit.testing.DestinationRun;
 import io.airbyte.protocol.testing.Messages;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.airbyte.connectors.destination.postgres;
 
-import io.airbyte.protocol.kit.destination.Bytes;
+import io.airbyte.connector.kit.rows.Bytes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;

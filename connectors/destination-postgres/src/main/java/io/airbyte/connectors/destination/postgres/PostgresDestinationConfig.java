@@ -1,7 +1,7 @@
 package io.airbyte.connectors.destination.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.protocol.kit.ssl.PostgresSslProperties;
+import io.airbyte.connector.kit.postgres.PostgresSslProperties;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.airbyte.connectors.destination.postgres;
 
-import io.airbyte.protocol.kit.typing.AirbyteType;
+import io.airbyte.connector.kit.typing.AirbyteType;
 
 /** How Airbyte types become PostgreSQL column types, and how existing columns are widened. */
 final class PostgresTypes {

@@ -3,9 +3,9 @@ package io.airbyte.connectors.destination.postgres;
 import static io.airbyte.connectors.destination.postgres.Identifiers.qualified;
 import static io.airbyte.connectors.destination.postgres.Identifiers.quote;
 
-import io.airbyte.protocol.kit.ConfigErrorException;
-import io.airbyte.protocol.kit.destination.TruncateRefresh;
-import io.airbyte.protocol.kit.typing.AirbyteType;
+import io.airbyte.connector.kit.ConfigErrorException;
+import io.airbyte.connector.kit.sql.TruncateRefresh;
+import io.airbyte.connector.kit.typing.AirbyteType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

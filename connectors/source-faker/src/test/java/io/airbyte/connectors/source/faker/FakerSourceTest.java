@@ -9,7 +9,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.airbyte.protocol.ProtocolSchema;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.protocol.kit.ConnectorRunner;
+import io.airbyte.connector.kit.ConnectorRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.protocol.kit.ConfigErrorException;
+import io.airbyte.connector.kit.ConfigErrorException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.airbyte.connectors.source.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.protocol.kit.ConfigErrorException;
-import io.airbyte.protocol.kit.ssl.PostgresSslProperties;
+import io.airbyte.connector.kit.ConfigErrorException;
+import io.airbyte.connector.kit.postgres.PostgresSslProperties;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
