@@ -10,11 +10,11 @@ import java.util.Properties;
  * allow, prefer, require, verify-ca, verify-full, with PEM certificates) as PostgreSQL JDBC driver
  * properties. Plain strings: the kit does not depend on the driver.
  */
-public final class PostgresSslProperties {
+final class PostgresSslProperties {
 
   private PostgresSslProperties() {}
 
-  public static void apply(JsonNode sslMode, String defaultMode, Properties props) {
+  static void apply(JsonNode sslMode, String defaultMode, Properties props) {
     String mode = sslMode != null && sslMode.hasNonNull("mode") ? sslMode.get("mode").asText() : defaultMode;
     switch (mode) {
       case "disable", "allow", "prefer", "require" -> props.setProperty("sslmode", mode);

@@ -11,7 +11,11 @@ public interface RowFormat {
 
   byte fieldSeparator();
 
-  void nullValue(Bytes out);
+  /** NULL: by default {@code \N} (unquoted), what PostgreSQL's COPY text and the CSV loads here read as NULL. */
+  default void nullValue(Bytes out) {
+    out.put((byte) '\\');
+    out.put((byte) 'N');
+  }
 
   /**
    * Text (UTF-16 chars, e.g. a JSON string's content) as UTF-8.
@@ -27,11 +31,15 @@ public interface RowFormat {
    */
   boolean json(Bytes out, ByteBuffer source, int from, int to);
 
-  /** ASCII that never needs escaping: numbers, UUIDs, identifiers the encoder makes. */
-  void plain(Bytes out, char[] chars, int offset, int length);
+  /** ASCII that never needs escaping: numbers, UUIDs, identifiers the encoder makes; by default as it is. */
+  default void plain(Bytes out, char[] chars, int offset, int length) {
+    out.putAscii(chars, offset, length);
+  }
 
-  /** A date or time value already validated against its well-known pattern. */
-  void temporal(Bytes out, AirbyteType type, char[] chars, int offset, int length);
+  /** A date or time value already validated against its well-known pattern; by default as it is. */
+  default void temporal(Bytes out, AirbyteType type, char[] chars, int offset, int length) {
+    out.putAscii(chars, offset, length);
+  }
 
   void bool(Bytes out, boolean value);
 }

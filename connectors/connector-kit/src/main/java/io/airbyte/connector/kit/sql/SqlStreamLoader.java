@@ -1,50 +1,47 @@
-package io.airbyte.connectors.destination.postgres;
-
-import static io.airbyte.connectors.destination.postgres.Identifiers.qualified;
-import static io.airbyte.connectors.destination.postgres.Identifiers.quote;
+package io.airbyte.connector.kit.sql;
 
 import com.fasterxml.jackson.core.JsonParser;
-import io.airbyte.connector.kit.sql.DedupMerge;
-import io.airbyte.connector.kit.rows.RowEncoder;
 import io.airbyte.connector.kit.destination.StreamLoader;
 import io.airbyte.connector.kit.destination.StreamTarget;
-import io.airbyte.connector.kit.sql.TruncateRefresh;
+import io.airbyte.connector.kit.rows.RowEncoder;
 import io.airbyte.connector.kit.typing.AirbyteType;
 import io.airbyte.protocol.models.AirbyteRecordMessage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Loads one stream: prepares its table, turns records into COPY rows, merges staged rows into the
- * table for dedup modes before each commit, and finalizes the stream once it completed (swap of a
- * truncate refresh, removal of older generations).
+ * Loads one stream into a SQL table: prepares the table (created or evolved; a truncate refresh's
+ * temporary table, see {@link TruncateRefresh}), turns records into rows of the staging's format,
+ * merges staged rows into the table for dedup modes before each commit, and finalizes the stream
+ * once it completed (swap of a truncate refresh, removal of older generations).
  */
-final class PostgresStreamLoader implements StreamLoader {
+public final class SqlStreamLoader implements StreamLoader {
 
-  static final String TMP_SUFFIX = "_airbyte_tmp";
-  private static final Logger LOG = Logger.getLogger(PostgresStreamLoader.class.getName());
+  public static final String TMP_SUFFIX = "_airbyte_tmp";
+  private static final Logger LOG = Logger.getLogger(SqlStreamLoader.class.getName());
 
   private final StreamTarget target;
-  private final TableOperations tables;
-  private final CopyStream copy;
+  private final SqlTables tables;
+  private final SqlDialect dialect;
+  private final Staging staging;
   private final TruncateRefresh refresh;
   private RowEncoder encoder;
-  private String copySql;
-  private DedupMerge merge;
+  private Staging.TableStage stage;
+  private List<String> merge;
   private boolean staged;
   private boolean complete;
   private long recordsSinceState;
   private long recordsWritten;
 
-  PostgresStreamLoader(StreamTarget target, TableOperations tables, CopyStream copy) {
+  public SqlStreamLoader(StreamTarget target, SqlTables tables, Staging staging) {
     this.target = target;
     this.tables = tables;
-    this.copy = copy;
+    this.dialect = tables.dialect();
+    this.staging = staging;
     this.refresh = target.truncateRefresh() ? new TruncateRefresh(target, tmpTable(), tables) : null;
   }
 
@@ -53,41 +50,44 @@ final class PostgresStreamLoader implements StreamLoader {
     return target;
   }
 
-  String tmpTable() {
-    return Identifiers.withSuffix(target.table(), TMP_SUFFIX);
+  private String tmpTable() {
+    return dialect.withSuffix(target.table(), TMP_SUFFIX);
   }
 
   /** The table records go to during the sync. */
-  String loadTable() {
+  private String loadTable() {
     return target.truncateRefresh() ? tmpTable() : target.table();
   }
 
   /**
    * Creates or evolves the table records go to (a truncate refresh's temporary table keeps the rows
    * earlier attempts of this sync and generation committed: see {@link TruncateRefresh}).
+   *
+   * @param ordinal the stream's position in the catalog, naming its staging table
    */
-  void prepare(int ordinal) throws Exception {
+  public void prepare(int ordinal) throws Exception {
     tables.ensureSchema(target.schema());
     String loadTable = loadTable();
     if (refresh != null) {
       refresh.prepare();
     }
     List<Map.Entry<String, AirbyteType>> columns = tables.ensureTable(target.schema(), loadTable, target.columns());
-    List<String> names = new ArrayList<>(TableOperations.AIRBYTE_COLUMNS);
+    List<String> names = new ArrayList<>(SqlTables.AIRBYTE_COLUMNS);
     columns.forEach(c -> names.add(c.getKey()));
-    String columnList = String.join(", ", names.stream().map(Identifiers::quote).toList());
+    String columnList = String.join(", ", names.stream().map(dialect::quote).toList());
+    String table = dialect.qualified(target.schema(), loadTable);
     if (target.dedup()) {
-      tables.createIndex(target.schema(), loadTable, target.primaryKey());
-      String stage = "airbyte_stage_" + ordinal;
-      tables.execute("CREATE TEMP TABLE IF NOT EXISTS " + quote(stage) + " (LIKE " + qualified(target.schema(), loadTable)
-          + ") ON COMMIT DELETE ROWS");
-      tables.execute("ALTER TABLE " + quote(stage) + " ADD COLUMN IF NOT EXISTS _airbyte_seq bigint");
-      copySql = "COPY " + quote(stage) + " (" + columnList + ", _airbyte_seq) FROM STDIN";
-      merge = new DedupMerge(target, Identifiers::quote, quote(stage), qualified(target.schema(), loadTable), columnList);
+      tables.execute(dialect.keyIndex(target.schema(), loadTable, target.primaryKey()));
+      String stageTable = dialect.quote("airbyte_stage_" + ordinal);
+      tables.execute(dialect.createStage(stageTable, table));
+      tables.execute("ALTER TABLE " + stageTable + " ADD COLUMN IF NOT EXISTS _airbyte_seq "
+          + dialect.types().columnType(AirbyteType.INTEGER));
+      stage = staging.table(stageTable, columnList + ", _airbyte_seq");
+      merge = dialect.merge(target, stageTable, table, columnList);
     } else {
-      copySql = "COPY " + qualified(target.schema(), loadTable) + " (" + columnList + ") FROM STDIN";
+      stage = staging.table(table, columnList);
     }
-    encoder = new RowEncoder(CopyTextFormat.INSTANCE, columns, target.syncId(), target.generationId(), target.dedup());
+    encoder = new RowEncoder(staging.format(), columns, target.syncId(), target.generationId(), target.dedup());
   }
 
   @Override
@@ -96,24 +96,22 @@ final class PostgresStreamLoader implements StreamLoader {
   }
 
   @Override
-  public void write(AirbyteRecordMessage record) throws SQLException, IOException {
+  public void write(AirbyteRecordMessage record) throws Exception {
     if (complete) {
       LOG.warning("record for " + target.describe() + " after the stream completed: written anyway");
     }
-    encoder.encode(record, copy.rowsFor(copySql));
-    copy.rowWritten();
+    encoder.encode(record, stage.row());
+    stage.rowWritten();
     staged = target.dedup();
     recordsSinceState++;
     recordsWritten++;
   }
 
-  /** Runs before each commit (the COPY has ended): merges staged rows into the table. */
+  /** Runs before each commit (the staging has ended its writes): merges staged rows into the table. */
   @Override
-  public void beforeCommit() throws SQLException {
+  public void beforeCommit() throws Exception {
     if (staged) {
-      for (String sql : merge.statements()) {
-        tables.execute(sql);
-      }
+      tables.execute(merge);
       staged = false;
     }
   }
