@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.airbyte.protocol.json.RawJson;
 import io.airbyte.connector.kit.typing.AirbyteType;
+import io.airbyte.protocol.json.RawJson;
 import io.airbyte.protocol.models.AirbyteRecordMessage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -3,10 +3,10 @@ package io.airbyte.connector.kit.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.protocol.ProtocolSchema;
-import io.airbyte.protocol.json.Jsons;
 import io.airbyte.connector.kit.ConnectorRunner;
 import io.airbyte.connector.kit.Destination;
+import io.airbyte.protocol.ProtocolSchema;
+import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteMessage;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import java.io.ByteArrayInputStream;
