@@ -7,40 +7,42 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
+/** The COPY text PostgreSQL reads: what each value becomes, and whether something had to be left out. */
 class CopyTextFormatTest {
 
-  private final Bytes out = new Bytes(4);
+  private static String text(String value, boolean nulDropped) {
+    Bytes out = new Bytes(4);
+    char[] chars = value.toCharArray();
+    assertThat(CopyTextFormat.INSTANCE.text(out, chars, 0, chars.length)).as("NUL left out").isEqualTo(nulDropped);
+    return new String(out.array(), 0, out.length(), StandardCharsets.UTF_8);
+  }
 
-  private String written() {
+  private static String json(String document, boolean nulEscape) {
+    Bytes out = new Bytes(4);
+    byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+    assertThat(CopyTextFormat.INSTANCE.json(out, ByteBuffer.wrap(bytes), 0, bytes.length)).as("NUL escape").isEqualTo(nulEscape);
     return new String(out.array(), 0, out.length(), StandardCharsets.UTF_8);
   }
 
   @Test
   void textEscapesBackslashTabNewlineAndCarriageReturnOnly() {
-    char[] text = "a\\b\tc\nd\re\u0001f\u007f\"g, 😀".toCharArray();
-    assertThat(CopyTextFormat.INSTANCE.text(out, text, 0, text.length)).isFalse();
-    assertThat(written()).isEqualTo("a\\\\b\\tc\\nd\\re\u0001f\u007f\"g, 😀");
-  }
-
-  @Test
-  void nulCharactersAreLeftOutOfTextAndReported() {
-    char[] text = "x\u0000y".toCharArray();
-    assertThat(CopyTextFormat.INSTANCE.text(out, text, 0, text.length)).isTrue();
-    assertThat(written()).isEqualTo("xy");
+    assertThat(text("a\\b\tc\nd\re\u0001f\u007f\"g, 😀", false)).isEqualTo("a\\\\b\\tc\\nd\\re\u0001f\u007f\"g, 😀");
+    assertThat(text("x\u0000y", true)).isEqualTo("xy");
   }
 
   @Test
   void jsonKeepsItsOwnEscapesReadableByCopy() {
-    byte[] json = "{\"s\":\"a\\\\b\\n\",\n\t\"u\":\"\\u0000é\"}".getBytes(StandardCharsets.UTF_8);
-    assertThat(CopyTextFormat.INSTANCE.json(out, ByteBuffer.wrap(json), 0, json.length)).isTrue();
-    assertThat(written()).isEqualTo("{\"s\":\"a\\\\\\\\b\\\\n\",\\n\\t\"u\":\"\\\\u0000é\"}");
+    assertThat(json("{\"s\":\"a\\\\b\\n\",\n\t\"u\":\"\\u0000é\"}", true))
+        .isEqualTo("{\"s\":\"a\\\\\\\\b\\\\n\",\\n\\t\"u\":\"\\\\u0000é\"}");
+    assertThat(json("{\"s\":\"\\\\u0000\"}", false)).as("an escaped backslash before u0000").isEqualTo("{\"s\":\"\\\\\\\\u0000\"}");
   }
 
   @Test
   void valuesAreTabSeparatedWithBackslashNForNull() {
+    Bytes out = new Bytes(4);
     CopyTextFormat.INSTANCE.bool(out, false);
     out.put(CopyTextFormat.INSTANCE.fieldSeparator());
     CopyTextFormat.INSTANCE.nullValue(out);
-    assertThat(written()).isEqualTo("f\t\\N");
+    assertThat(new String(out.array(), 0, out.length(), StandardCharsets.UTF_8)).isEqualTo("f\t\\N");
   }
 }
