@@ -12,7 +12,7 @@ import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.db.workspace.WorkspaceRepository;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.protocol.kit.ConfigValidator;
+import io.airbyte.protocol.config.ConfigValidator;
 import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.error.ApiException;

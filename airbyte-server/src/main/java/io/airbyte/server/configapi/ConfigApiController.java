@@ -14,7 +14,7 @@ import io.airbyte.db.job.JobRepository;
 import io.airbyte.db.job.StreamStat;
 import io.airbyte.db.workspace.WorkspaceRepository;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.protocol.kit.ConfigValidator;
+import io.airbyte.protocol.config.ConfigValidator;
 import io.airbyte.protocol.models.AirbyteCatalog;
 import io.airbyte.scheduler.command.ConnectorCommandInput;
 import io.airbyte.scheduler.command.ConnectorCommandOutput;

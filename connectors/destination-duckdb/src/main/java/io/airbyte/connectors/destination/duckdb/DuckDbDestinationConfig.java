@@ -1,7 +1,9 @@
 package io.airbyte.connectors.destination.duckdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.protocol.kit.ConfigErrorException;
+import io.airbyte.connector.kit.ConfigErrorException;
+import io.airbyte.connector.kit.sql.SqlDestinationConfig;
+import io.airbyte.connector.kit.sql.SqlDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,9 +12,10 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /** The config of destination-duckdb, with Airbyte's property names. */
-record DuckDbDestinationConfig(Path path, String schema) {
+record DuckDbDestinationConfig(Path path, String schema) implements SqlDestinationConfig {
 
   static final String MEMORY_LIMIT = "96MB";
+  private static final DuckDbDialect DIALECT = new DuckDbDialect();
 
   static DuckDbDestinationConfig from(JsonNode config) {
     String path = config.get("destination_path").asText();
@@ -27,7 +30,8 @@ record DuckDbDestinationConfig(Path path, String schema) {
   }
 
   /** A connection to the file (created when missing), autocommit off. DuckDB allows one writing process per file. */
-  Connection connect() throws SQLException {
+  @Override
+  public Connection connect() throws SQLException {
     try {
       Path parent = path.getParent();
       if (parent != null && !Files.isDirectory(parent)) {
@@ -52,5 +56,10 @@ record DuckDbDestinationConfig(Path path, String schema) {
       }
       throw new ConfigErrorException("Cannot open the DuckDB file '" + path + "': " + message.lines().findFirst().orElse(""), e);
     }
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return DIALECT;
   }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.connector.kit.testing.DestinationRun;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.DestinationSyncMode;
-import io.airbyte.protocol.testing.DestinationRun;
 import io.airbyte.protocol.testing.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package io.airbyte.connectors.destination.postgres;
 
-import io.airbyte.protocol.kit.destination.Bytes;
+import io.airbyte.connector.kit.rows.Bytes;
+import io.airbyte.connector.kit.rows.RowFormat;
+import io.airbyte.connector.kit.sql.Staging;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;
@@ -8,10 +10,11 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * The one COPY in progress on the connection. Rows are gathered in a buffer and sent in large
- * chunks; switching to another table ends the current COPY (the transaction stays open).
+ * The staging of destination-postgres: the one COPY FROM STDIN in progress on the connection. Rows
+ * are gathered in a buffer and sent in large chunks; switching to another table ends the current
+ * COPY (the transaction stays open).
  */
-final class CopyStream {
+final class CopyStream implements Staging {
 
   private static final int CHUNK_BYTES = 1 << 20;
 
@@ -24,25 +27,42 @@ final class CopyStream {
     this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
   }
 
+  @Override
+  public RowFormat format() {
+    return CopyTextFormat.INSTANCE;
+  }
+
+  @Override
+  public TableStage table(String table, String columns) {
+    String copySql = "COPY " + table + " (" + columns + ") FROM STDIN";
+    return new TableStage() {
+      @Override
+      public Bytes row() throws SQLException {
+        return rowsFor(copySql);
+      }
+
+      @Override
+      public void rowWritten() throws SQLException {
+        if (buffer.length() >= CHUNK_BYTES) {
+          send();
+        }
+      }
+    };
+  }
+
   /** The buffer rows of {@code copySql} go into; starts that COPY when it is not the active one. */
-  Bytes rowsFor(String copySql) throws SQLException {
+  private Bytes rowsFor(String copySql) throws SQLException {
     if (!copySql.equals(activeSql)) {
-      end();
+      endWrites();
       active = copyManager.copyIn(copySql);
       activeSql = copySql;
     }
     return buffer;
   }
 
-  /** Sends the buffer when it is full; call after each row. */
-  void rowWritten() throws SQLException {
-    if (buffer.length() >= CHUNK_BYTES) {
-      send();
-    }
-  }
-
   /** Ends the active COPY, if any: its rows are then part of the open transaction. */
-  void end() throws SQLException {
+  @Override
+  public void endWrites() throws SQLException {
     if (active != null) {
       send();
       active.endCopy();
@@ -52,7 +72,8 @@ final class CopyStream {
   }
 
   /** Abandons the active COPY (the transaction is about to be rolled back). */
-  void cancel() {
+  @Override
+  public void discard() {
     if (active != null) {
       try {
         active.cancelCopy();

@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * PostgreSQL identifiers: always quoted, so names with spaces, quotes, upper case, unicode or
- * reserved words work as they are; names longer than PostgreSQL's 63 bytes are shortened
- * deterministically to a prefix plus a hash of the whole name, so two long names never collide.
+ * PostgreSQL identifiers (always quoted, by the dialect): names longer than PostgreSQL's 63 bytes are
+ * shortened deterministically to a prefix plus a hash of the whole name, so two long names never
+ * collide.
  */
 final class Identifiers {
 
@@ -16,14 +16,6 @@ final class Identifiers {
   private static final int HASH_CHARS = 8;
 
   private Identifiers() {}
-
-  static String quote(String identifier) {
-    return '"' + fit(identifier).replace("\"", "\"\"") + '"';
-  }
-
-  static String qualified(String schema, String table) {
-    return quote(schema) + "." + quote(table);
-  }
 
   /** The name PostgreSQL will store: unchanged when it fits, else prefix + "_" + hash. */
   static String fit(String identifier) {
@@ -46,11 +38,6 @@ final class Identifiers {
       i += Character.charCount(cp);
     }
     return prefix + "_" + hash;
-  }
-
-  /** A name derived from a table's name with a suffix (temporary, staging), within the limit. */
-  static String withSuffix(String table, String suffix) {
-    return fit(fit(table) + suffix);
   }
 
   private static String hash(String name) {

@@ -2,11 +2,11 @@ package io.airbyte.connectors.destination.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airbyte.connector.kit.testing.DestinationRun;
 import io.airbyte.protocol.ProtocolSchema;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.protocol.testing.DestinationRun;
-import io.airbyte.protocol.testing.Messages;
 import io.airbyte.protocol.models.DestinationSyncMode;
+import io.airbyte.protocol.testing.Messages;
 import io.airbyte.testsupport.docker.DockerSupport;
 import io.airbyte.testsupport.postgres.PostgresExtension;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;

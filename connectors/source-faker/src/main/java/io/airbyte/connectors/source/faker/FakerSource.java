@@ -2,20 +2,15 @@ package io.airbyte.connectors.source.faker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.airbyte.protocol.json.Jsons;
-import io.airbyte.protocol.kit.ConfigErrorException;
-import io.airbyte.protocol.kit.ConnectorRunner;
-import io.airbyte.protocol.kit.Emitter;
-import io.airbyte.protocol.kit.Source;
+import io.airbyte.connector.kit.ConfigErrorException;
+import io.airbyte.connector.kit.ConnectorRunner;
+import io.airbyte.connector.kit.Emitter;
+import io.airbyte.connector.kit.Source;
 import io.airbyte.protocol.models.AirbyteCatalog;
 import io.airbyte.protocol.models.AirbyteStream;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import io.airbyte.protocol.models.ConfiguredAirbyteStream;
-import io.airbyte.protocol.models.ConnectorSpecification;
 import io.airbyte.protocol.models.SyncMode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +34,6 @@ public final class FakerSource implements Source {
 
   public static void main(String[] args) {
     ConnectorRunner.main(new FakerSource(), args);
-  }
-
-  @Override
-  public ConnectorSpecification spec() {
-    try (InputStream in = FakerSource.class.getResourceAsStream("/spec.json")) {
-      return Jsons.mapper().readValue(in, ConnectorSpecification.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the connector's spec.json cannot be read", e);
-    }
   }
 
   @Override

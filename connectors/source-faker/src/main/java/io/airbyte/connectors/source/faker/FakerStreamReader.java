@@ -2,8 +2,8 @@ package io.airbyte.connectors.source.faker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.connector.kit.Emitter;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.protocol.kit.Emitter;
 import io.airbyte.protocol.models.AirbyteStateMessage;
 import io.airbyte.protocol.models.AirbyteStateStats;
 import io.airbyte.protocol.models.AirbyteStateType;

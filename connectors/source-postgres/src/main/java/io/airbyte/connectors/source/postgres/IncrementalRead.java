@@ -3,14 +3,14 @@ package io.airbyte.connectors.source.postgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.connector.kit.ConfigErrorException;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.protocol.kit.ConfigErrorException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Incremental read with a user-chosen cursor, in one REPEATABLE READ snapshot.

@@ -2,20 +2,16 @@ package io.airbyte.connectors.source.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.connector.kit.ConfigErrorException;
+import io.airbyte.connector.kit.ConnectorRunner;
+import io.airbyte.connector.kit.Emitter;
+import io.airbyte.connector.kit.Source;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.protocol.kit.ConfigErrorException;
-import io.airbyte.protocol.kit.ConnectorRunner;
-import io.airbyte.protocol.kit.Emitter;
-import io.airbyte.protocol.kit.Source;
 import io.airbyte.protocol.models.AirbyteCatalog;
 import io.airbyte.protocol.models.AirbyteStream;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import io.airbyte.protocol.models.ConfiguredAirbyteStream;
-import io.airbyte.protocol.models.ConnectorSpecification;
 import io.airbyte.protocol.models.SyncMode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,15 +37,6 @@ public final class PostgresSource implements Source {
 
   public static void main(String[] args) {
     ConnectorRunner.main(new PostgresSource(), args);
-  }
-
-  @Override
-  public ConnectorSpecification spec() {
-    try (InputStream in = PostgresSource.class.getResourceAsStream("/spec.json")) {
-      return Jsons.mapper().readValue(in, ConnectorSpecification.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the connector's spec.json cannot be read", e);
-    }
   }
 
   @Override

@@ -1,10 +1,9 @@
 package io.airbyte.connectors.source.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.protocol.kit.ConfigErrorException;
-import io.airbyte.protocol.kit.ssl.PostgresSslProperties;
+import io.airbyte.connector.kit.ConfigErrorException;
+import io.airbyte.connector.kit.postgres.PostgresConnectionConfig;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,7 @@ import java.util.Properties;
  * with fixed session settings (ISO dates, UTC, exact floats), so every value has one text form and
  * cursor values round-trip through the state exactly.
  */
-record PostgresSourceConfig(
-    String host,
-    int port,
-    String database,
-    List<String> schemas,
-    String username,
-    String password,
-    JsonNode sslMode,
-    String jdbcUrlParams) {
+record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> schemas) {
 
   static PostgresSourceConfig from(JsonNode config) {
     List<String> schemas = new ArrayList<>();
@@ -36,33 +27,21 @@ record PostgresSourceConfig(
       throw new ConfigErrorException("replication_method.method '" + method + "' is not supported: this connector reads"
           + " with a user-defined cursor ('Standard'); logical replication (CDC) is not available");
     }
-    return new PostgresSourceConfig(
-        config.get("host").asText(),
-        config.path("port").asInt(5432),
-        config.get("database").asText(),
-        List.copyOf(schemas),
-        config.get("username").asText(),
-        config.hasNonNull("password") ? config.get("password").asText() : null,
-        config.get("ssl_mode"),
-        config.path("jdbc_url_params").asText(""));
+    return new PostgresSourceConfig(PostgresConnectionConfig.from(config), List.copyOf(schemas));
   }
 
-  String jdbcUrl() {
-    String url = "jdbc:postgresql://" + host + ":" + port + "/" + database;
-    return jdbcUrlParams.isBlank() ? url : url + "?" + jdbcUrlParams;
+  String database() {
+    return connection.database();
+  }
+
+  String username() {
+    return connection.username();
   }
 
   Connection connect() throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", username);
-    if (password != null) {
-      props.setProperty("password", password);
-    }
-    props.setProperty("connectTimeout", "30");
-    props.setProperty("ApplicationName", "airbyte-source-postgres");
+    Properties props = connection.properties("airbyte-source-postgres", "prefer");
     props.setProperty("binaryTransfer", "false");
     props.setProperty("options", "-c DateStyle=ISO,YMD -c TimeZone=UTC -c extra_float_digits=3 -c IntervalStyle=postgres -c standard_conforming_strings=on");
-    PostgresSslProperties.apply(sslMode, "prefer", props);
-    return DriverManager.getConnection(jdbcUrl(), props);
+    return connection.open(props);
   }
 }

@@ -1,7 +1,7 @@
 package io.airbyte.connectors.source.postgres;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.airbyte.protocol.kit.Emitter;
+import io.airbyte.connector.kit.Emitter;
 import io.airbyte.protocol.models.AirbyteStateMessage;
 import io.airbyte.protocol.models.AirbyteStateStats;
 import io.airbyte.protocol.models.AirbyteStateType;

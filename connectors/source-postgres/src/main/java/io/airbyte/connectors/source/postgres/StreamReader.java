@@ -1,6 +1,6 @@
 package io.airbyte.connectors.source.postgres;
 
-import io.airbyte.protocol.kit.Emitter;
+import io.airbyte.connector.kit.Emitter;
 import io.airbyte.protocol.models.AirbyteStreamStatus;
 import io.airbyte.protocol.models.ConfiguredAirbyteStream;
 import io.airbyte.protocol.models.StreamDescriptor;
@@ -48,7 +48,7 @@ final class StreamReader {
       if (configured.getSyncMode() == SyncMode.INCREMENTAL) {
         List<String> cursor = configured.getCursorField();
         if (cursor == null || cursor.isEmpty()) {
-          throw new io.airbyte.protocol.kit.ConfigErrorException("stream '" + table.name()
+          throw new io.airbyte.connector.kit.ConfigErrorException("stream '" + table.name()
               + "' is incremental but has no cursor_field");
         }
         new IncrementalRead(ctx, cursor.get(0)).read();

@@ -3,9 +3,9 @@ package io.airbyte.connectors.source.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.connector.kit.ConnectorRunner;
 import io.airbyte.protocol.ProtocolSchema;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.protocol.kit.ConnectorRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,146 @@
+package io.airbyte.connector.kit.sql;
+
+import com.fasterxml.jackson.core.JsonParser;
+import io.airbyte.connector.kit.destination.StreamLoader;
+import io.airbyte.connector.kit.destination.StreamTarget;
+import io.airbyte.connector.kit.rows.RowEncoder;
+import io.airbyte.connector.kit.typing.AirbyteType;
+import io.airbyte.protocol.models.AirbyteRecordMessage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Loads one stream into a SQL table: prepares the table (created or evolved; a truncate refresh's
+ * temporary table, see {@link TruncateRefresh}), turns records into rows of the staging's format,
+ * merges staged rows into the table for dedup modes before each commit, and finalizes the stream
+ * once it completed (swap of a truncate refresh, removal of older generations).
+ */
+public final class SqlStreamLoader implements StreamLoader {
+
+  public static final String TMP_SUFFIX = "_airbyte_tmp";
+  private static final Logger LOG = Logger.getLogger(SqlStreamLoader.class.getName());
+
+  private final StreamTarget target;
+  private final SqlTables tables;
+  private final SqlDialect dialect;
+  private final Staging staging;
+  private final TruncateRefresh refresh;
+  private RowEncoder encoder;
+  private Staging.TableStage stage;
+  private List<String> merge;
+  private boolean staged;
+  private boolean complete;
+  private long recordsSinceState;
+  private long recordsWritten;
+
+  public SqlStreamLoader(StreamTarget target, SqlTables tables, Staging staging) {
+    this.target = target;
+    this.tables = tables;
+    this.dialect = tables.dialect();
+    this.staging = staging;
+    this.refresh = target.truncateRefresh() ? new TruncateRefresh(target, tmpTable(), tables) : null;
+  }
+
+  @Override
+  public StreamTarget target() {
+    return target;
+  }
+
+  private String tmpTable() {
+    return dialect.withSuffix(target.table(), TMP_SUFFIX);
+  }
+
+  /** The table records go to during the sync. */
+  private String loadTable() {
+    return target.truncateRefresh() ? tmpTable() : target.table();
+  }
+
+  /**
+   * Creates or evolves the table records go to (a truncate refresh's temporary table keeps the rows
+   * earlier attempts of this sync and generation committed: see {@link TruncateRefresh}).
+   *
+   * @param ordinal the stream's position in the catalog, naming its staging table
+   */
+  public void prepare(int ordinal) throws Exception {
+    tables.ensureSchema(target.schema());
+    String loadTable = loadTable();
+    if (refresh != null) {
+      refresh.prepare();
+    }
+    List<Map.Entry<String, AirbyteType>> columns = tables.ensureTable(target.schema(), loadTable, target.columns());
+    List<String> names = new ArrayList<>(SqlTables.AIRBYTE_COLUMNS);
+    columns.forEach(c -> names.add(c.getKey()));
+    String columnList = String.join(", ", names.stream().map(dialect::quote).toList());
+    String table = dialect.qualified(target.schema(), loadTable);
+    if (target.dedup()) {
+      tables.execute(dialect.keyIndex(target.schema(), loadTable, target.primaryKey()));
+      String stageTable = dialect.quote("airbyte_stage_" + ordinal);
+      tables.execute(dialect.createStage(stageTable, table));
+      tables.execute("ALTER TABLE " + stageTable + " ADD COLUMN IF NOT EXISTS _airbyte_seq "
+          + dialect.types().columnType(AirbyteType.INTEGER));
+      stage = staging.table(stageTable, columnList + ", _airbyte_seq");
+      merge = dialect.merge(target, stageTable, table, columnList);
+    } else {
+      stage = staging.table(table, columnList);
+    }
+    encoder = new RowEncoder(staging.format(), columns, target.syncId(), target.generationId(), target.dedup());
+  }
+
+  @Override
+  public void readData(JsonParser parser, byte[] line) throws IOException {
+    encoder.readData(parser, ByteBuffer.wrap(line));
+  }
+
+  @Override
+  public void write(AirbyteRecordMessage record) throws Exception {
+    if (complete) {
+      LOG.warning("record for " + target.describe() + " after the stream completed: written anyway");
+    }
+    encoder.encode(record, stage.row());
+    stage.rowWritten();
+    staged = target.dedup();
+    recordsSinceState++;
+    recordsWritten++;
+  }
+
+  /** Runs before each commit (the staging has ended its writes): merges staged rows into the table. */
+  @Override
+  public void beforeCommit() throws Exception {
+    if (staged) {
+      tables.execute(merge);
+      staged = false;
+    }
+  }
+
+  @Override
+  public long takeRecordsSinceState() {
+    long n = recordsSinceState;
+    recordsSinceState = 0;
+    return n;
+  }
+
+  @Override
+  public long recordsSinceState() {
+    return recordsSinceState;
+  }
+
+  @Override
+  public boolean complete() {
+    return complete;
+  }
+
+  /** The stream completed and everything before is committed: make its data final (own transaction). */
+  @Override
+  public void finish() throws Exception {
+    complete = true;
+    if (refresh != null) {
+      refresh.finish(recordsWritten);
+    } else if (target.removesOlderGenerations()) {
+      tables.deleteGenerationsBelow(target.schema(), target.table(), target.minimumGenerationId());
+    }
+  }
+}
