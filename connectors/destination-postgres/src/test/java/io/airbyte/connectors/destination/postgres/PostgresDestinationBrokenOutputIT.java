@@ -5,9 +5,9 @@ import static io.airbyte.protocol.testing.Messages.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.connector.kit.testing.DestinationRun;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.DestinationSyncMode;
-import io.airbyte.protocol.testing.DestinationRun;
 import io.airbyte.protocol.testing.Messages;
 import io.airbyte.testsupport.postgres.PostgresExtension;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
