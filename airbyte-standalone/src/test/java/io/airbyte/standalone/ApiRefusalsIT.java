@@ -16,7 +16,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,16 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
  * problem+json.
  */
 @Timeout(600)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiRefusalsIT {
 
   static final List<String> REFUSED_BASIC = List.of("Every 0 hours", "Every 99999999999 hours", "Every 400 days", "Every 13 months");
   static final List<String> REFUSED_CRON = List.of("* * * * * ?", "0/30 * * * * ?");
 
   @TempDir
-  Path home;
+  static Path home;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private int port;
+  private RunningPlatform platform;
+  private String workspace;
+  private String pair;
 
   record Reply(int status, JsonNode json, String body, String contentType) {
     List<String> errors() {
@@ -49,107 +56,126 @@ class ApiRefusalsIT {
     }
   }
 
-  @Test
-  void refusesWhatItCannotRunOrStoreAndAnswersEveryErrorAsProblemJson() throws Exception {
+  @BeforeAll
+  void start() throws Exception {
     port = RunningPlatform.freePort();
-    try (RunningPlatform platform = RunningPlatform.start(home, port, "refusals", Map.of())) {
-      String workspace = platform.defaultWorkspace();
-      String sourceId = platform.call("POST", "/sources", "{\"name\":\"faker\",\"workspaceId\":\"" + workspace
-          + "\",\"configuration\":{\"sourceType\":\"faker\",\"count\":2000,\"seed\":3}}").get("sourceId").asText();
-      String destinationId = platform.call("POST", "/destinations", "{\"name\":\"duck\",\"workspaceId\":\"" + workspace
-          + "\",\"configuration\":{\"destinationType\":\"duckdb\",\"destination_path\":\"" + home.resolve("warehouse.duckdb")
-          + "\"}}").get("destinationId").asText();
-      String pair = "\"sourceId\":\"" + sourceId + "\",\"destinationId\":\"" + destinationId + "\"";
+    platform = RunningPlatform.start(home, port, "refusals", Map.of());
+    workspace = platform.defaultWorkspace();
+    String sourceId = platform.call("POST", "/sources", "{\"name\":\"faker\",\"workspaceId\":\"" + workspace
+        + "\",\"configuration\":{\"sourceType\":\"faker\",\"count\":2000,\"seed\":3}}").get("sourceId").asText();
+    String destinationId = platform.call("POST", "/destinations", "{\"name\":\"duck\",\"workspaceId\":\"" + workspace
+        + "\",\"configuration\":{\"destinationType\":\"duckdb\",\"destination_path\":\"" + home.resolve("warehouse.duckdb")
+        + "\"}}").get("destinationId").asText();
+    pair = "\"sourceId\":\"" + sourceId + "\",\"destinationId\":\"" + destinationId + "\"";
+  }
 
-      // schedules it does not run: refused on create, nothing stored
+  @AfterAll
+  void stop() throws Exception {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  void schedulesItDoesNotRunAreRefusedOnCreateAsByThePreview() throws Exception {
+    int before = platform.call("GET", "/connections", null).get("data").size();
+    for (String timing : REFUSED_BASIC) {
+      Reply created = call("POST", "/api/public/v1/connections", "{" + pair + ",\"schedule\":" + basic(timing) + "}");
+      assertProblem(created, 422);
+      assertThat(created.errors()).singleElement().asString().startsWith("schedule.basicTiming: '" + timing + "'");
+      assertThat(preview("basic", null, timing).errors()).isEqualTo(created.errors());
+    }
+    for (String expression : REFUSED_CRON) {
+      Reply created = call("POST", "/api/public/v1/connections", "{" + pair + ",\"schedule\":" + cron(expression) + "}");
+      assertProblem(created, 422);
+      assertThat(created.errors()).singleElement().asString().startsWith("schedule.cronExpression: ")
+          .contains("more often than once a minute");
+      assertThat(preview("cron", expression, null).errors()).isEqualTo(created.errors());
+    }
+    assertThat(platform.call("GET", "/connections", null).get("data")).as("nothing stored").hasSize(before);
+  }
+
+  @Test
+  void borderlineSchedulesRunAndAnUpdateToOneItDoesNotRunIsRefused() throws Exception {
+    List<String> accepted = List.of(basic("Every 1 minutes"), basic("Every 12 months"), cron("0 * * * * ?"));
+    for (String schedule : accepted) {
+      Reply created = call("POST", "/api/public/v1/connections", "{" + pair + ",\"status\":\"inactive\",\"schedule\":"
+          + schedule + "}");
+      assertThat(created.status()).as(created.body()).isEqualTo(200);
+      assertThat(created.json().get("schedule")).isEqualTo(Jsons.deserialize(schedule));
+      String connection = created.json().get("connectionId").asText();
       for (String timing : REFUSED_BASIC) {
-        Reply created = call("POST", "/api/public/v1/connections", "{" + pair + ",\"schedule\":" + basic(timing) + "}");
-        assertProblem(created, 422);
-        assertThat(created.errors()).singleElement().asString().startsWith("schedule.basicTiming: '" + timing + "'");
-        assertThat(preview("basic", null, timing).errors()).isEqualTo(created.errors());
+        Reply updated = call("PATCH", "/api/public/v1/connections/" + connection, "{\"schedule\":" + basic(timing) + "}");
+        assertProblem(updated, 422);
+        assertThat(updated.errors()).singleElement().asString().startsWith("schedule.basicTiming: '" + timing + "'");
       }
       for (String expression : REFUSED_CRON) {
-        Reply created = call("POST", "/api/public/v1/connections", "{" + pair + ",\"schedule\":" + cron(expression) + "}");
-        assertProblem(created, 422);
-        assertThat(created.errors()).singleElement().asString().startsWith("schedule.cronExpression: ")
-            .contains("more often than once a minute");
-        assertThat(preview("cron", expression, null).errors()).isEqualTo(created.errors());
+        Reply updated = call("PATCH", "/api/public/v1/connections/" + connection, "{\"schedule\":" + cron(expression) + "}");
+        assertProblem(updated, 422);
+        assertThat(updated.errors()).singleElement().asString().startsWith("schedule.cronExpression: ");
       }
-      assertThat(platform.call("GET", "/connections", null).get("data")).isEmpty();
-
-      // the borderline ones run; and an update to a schedule it does not run is refused, keeping the stored one
-      List<String> accepted = List.of(basic("Every 1 minutes"), basic("Every 12 months"), cron("0 * * * * ?"));
-      for (String schedule : accepted) {
-        Reply created = call("POST", "/api/public/v1/connections", "{" + pair + ",\"status\":\"inactive\",\"schedule\":"
-            + schedule + "}");
-        assertThat(created.status()).as(created.body()).isEqualTo(200);
-        assertThat(created.json().get("schedule")).isEqualTo(Jsons.deserialize(schedule));
-        String connection = created.json().get("connectionId").asText();
-        for (String timing : REFUSED_BASIC) {
-          Reply updated = call("PATCH", "/api/public/v1/connections/" + connection, "{\"schedule\":" + basic(timing) + "}");
-          assertProblem(updated, 422);
-          assertThat(updated.errors()).singleElement().asString().startsWith("schedule.basicTiming: '" + timing + "'");
-        }
-        for (String expression : REFUSED_CRON) {
-          Reply updated = call("PATCH", "/api/public/v1/connections/" + connection, "{\"schedule\":" + cron(expression) + "}");
-          assertProblem(updated, 422);
-          assertThat(updated.errors()).singleElement().asString().startsWith("schedule.cronExpression: ");
-        }
-        assertThat(platform.call("GET", "/connections/" + connection, null).get("schedule")).isEqualTo(Jsons.deserialize(schedule));
-        Reply other = call("PATCH", "/api/public/v1/connections/" + connection, "{\"schedule\":"
-            + accepted.get((accepted.indexOf(schedule) + 1) % accepted.size()) + "}");
-        assertThat(other.status()).as(other.body()).isEqualTo(200);
-      }
-
-      // ten job requests at once on one connection: one job, nine 409s
-      String manual = platform.call("POST", "/connections", "{" + pair + ",\"name\":\"manual\"}").get("connectionId").asText();
-      List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
-      for (int i = 0; i < 10; i++) {
-        sent.add(http.sendAsync(request("POST", "/api/public/v1/jobs", "{\"connectionId\":\"" + manual
-            + "\",\"jobType\":\"sync\"}", "application/json"), HttpResponse.BodyHandlers.ofString()));
-      }
-      List<Reply> replies = sent.stream().map(CompletableFuture::join).map(ApiRefusalsIT::reply).toList();
-      List<Reply> ok = replies.stream().filter(r -> r.status() == 200).toList();
-      assertThat(ok).as(replies.toString()).hasSize(1);
-      long jobId = ok.get(0).json().get("jobId").asLong();
-      assertThat(replies).filteredOn(r -> r.status() != 200).hasSize(9).allSatisfy(r -> {
-        assertProblem(r, 409);
-        assertThat(r.json().get("detail").asText()).contains("Job " + jobId);
-      });
-      JsonNode done = awaitJob(platform, jobId);
-      assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
-      assertThat(platform.call("GET", "/jobs?connectionId=" + manual, null).get("data")).singleElement()
-          .satisfies(j -> assertThat(j.get("jobId").asLong()).isEqualTo(jobId));
-
-      // text PostgreSQL cannot store: a 422 naming the field, nothing stored
-      Reply name = call("POST", "/api/public/v1/sources", "{\"name\":\"fa\\u0000ker\",\"workspaceId\":\"" + workspace
-          + "\",\"configuration\":{\"sourceType\":\"faker\",\"count\":10}}");
-      assertProblem(name, 422);
-      assertThat(name.errors()).containsExactly("name: contains a NUL character (\\u0000), which PostgreSQL cannot store");
-      Reply value = call("POST", "/api/public/v1/destinations", "{\"name\":\"duck2\",\"workspaceId\":\"" + workspace
-          + "\",\"configuration\":{\"destinationType\":\"duckdb\",\"destination_path\":\"/tmp/x\\u0000.duckdb\"}}");
-      assertProblem(value, 422);
-      assertThat(value.errors()).containsExactly(
-          "configuration.destination_path: contains a NUL character (\\u0000), which PostgreSQL cannot store");
-      Reply connectionName = call("PATCH", "/api/public/v1/connections/" + manual, "{\"name\":\"m\\u0000\"}");
-      assertProblem(connectionName, 422);
-      assertThat(connectionName.errors()).singleElement().asString().startsWith("name: contains a NUL");
-      assertThat(platform.call("GET", "/sources", null).get("data")).hasSize(1);
-      assertThat(platform.call("GET", "/destinations", null).get("data")).hasSize(1);
-
-      // every error body is problem+json, whoever answers it
-      assertProblem(call("GET", "/api/public/v1/no-such-thing", null), 404);
-      assertProblem(call("GET", "/api/public/v1/jobs/999999", null), 404);
-      assertProblem(call("PUT", "/api/public/v1/workspaces", "{}"), 405);
-      assertProblem(call("POST", "/api/public/v1/workspaces", "name", "text/plain"), 415);
-      assertProblem(call("GET", "/api//public/v1/workspaces", null), 400);
-      assertProblem(call("GET", "/api/public/v1/a%2Fb", null), 400);
-      assertProblem(call("GET", "/error", null), 404);
-
-      String log = platform.log("refusals");
-      assertThat(log).doesNotContain("Duration is not valid").doesNotContain("Workflow task processing failure")
-          .doesNotContain("invalid byte sequence");
+      assertThat(platform.call("GET", "/connections/" + connection, null).get("schedule")).isEqualTo(Jsons.deserialize(schedule));
+      Reply other = call("PATCH", "/api/public/v1/connections/" + connection, "{\"schedule\":"
+          + accepted.get((accepted.indexOf(schedule) + 1) % accepted.size()) + "}");
+      assertThat(other.status()).as(other.body()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void tenJobRequestsAtOnceOnOneConnectionGiveOneJobAndNineConflicts() throws Exception {
+    String manual = platform.call("POST", "/connections", "{" + pair + ",\"name\":\"manual\"}").get("connectionId").asText();
+    List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      sent.add(http.sendAsync(request("POST", "/api/public/v1/jobs", "{\"connectionId\":\"" + manual
+          + "\",\"jobType\":\"sync\"}", "application/json"), HttpResponse.BodyHandlers.ofString()));
+    }
+    List<Reply> replies = sent.stream().map(CompletableFuture::join).map(ApiRefusalsIT::reply).toList();
+    List<Reply> ok = replies.stream().filter(r -> r.status() == 200).toList();
+    assertThat(ok).as(replies.toString()).hasSize(1);
+    long jobId = ok.get(0).json().get("jobId").asLong();
+    assertThat(replies).filteredOn(r -> r.status() != 200).hasSize(9).allSatisfy(r -> {
+      assertProblem(r, 409);
+      assertThat(r.json().get("detail").asText()).contains("Job " + jobId);
+    });
+    JsonNode done = awaitJob(jobId);
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
+    assertThat(platform.call("GET", "/jobs?connectionId=" + manual, null).get("data")).singleElement()
+        .satisfies(j -> assertThat(j.get("jobId").asLong()).isEqualTo(jobId));
+    assertThat(platform.log("refusals")).doesNotContain("Duration is not valid").doesNotContain("Workflow task processing failure");
+  }
+
+  @Test
+  void textPostgresCannotStoreIsRefusedNamingTheField() throws Exception {
+    int sources = platform.call("GET", "/sources", null).get("data").size();
+    int destinations = platform.call("GET", "/destinations", null).get("data").size();
+    Reply name = call("POST", "/api/public/v1/sources", "{\"name\":\"fa\\u0000ker\",\"workspaceId\":\"" + workspace
+        + "\",\"configuration\":{\"sourceType\":\"faker\",\"count\":10}}");
+    assertProblem(name, 422);
+    assertThat(name.errors()).containsExactly("name: contains a NUL character (\\u0000), which PostgreSQL cannot store");
+    Reply value = call("POST", "/api/public/v1/destinations", "{\"name\":\"duck2\",\"workspaceId\":\"" + workspace
+        + "\",\"configuration\":{\"destinationType\":\"duckdb\",\"destination_path\":\"/tmp/x\\u0000.duckdb\"}}");
+    assertProblem(value, 422);
+    assertThat(value.errors()).containsExactly(
+        "configuration.destination_path: contains a NUL character (\\u0000), which PostgreSQL cannot store");
+    String connection = platform.call("POST", "/connections", "{" + pair + ",\"name\":\"named\"}").get("connectionId").asText();
+    Reply connectionName = call("PATCH", "/api/public/v1/connections/" + connection, "{\"name\":\"m\\u0000\"}");
+    assertProblem(connectionName, 422);
+    assertThat(connectionName.errors()).singleElement().asString().startsWith("name: contains a NUL");
+    assertThat(platform.call("GET", "/connections/" + connection, null).get("name").asText()).isEqualTo("named");
+    assertThat(platform.call("GET", "/sources", null).get("data")).hasSize(sources);
+    assertThat(platform.call("GET", "/destinations", null).get("data")).hasSize(destinations);
+    assertThat(platform.log("refusals")).doesNotContain("invalid byte sequence");
+  }
+
+  @Test
+  void everyErrorBodyIsProblemJson() throws Exception {
+    assertProblem(call("GET", "/api/public/v1/no-such-thing", null), 404);
+    assertProblem(call("GET", "/api/public/v1/jobs/999999", null), 404);
+    assertProblem(call("PUT", "/api/public/v1/workspaces", "{}"), 405);
+    assertProblem(call("POST", "/api/public/v1/workspaces", "name", "text/plain"), 415);
+    assertProblem(call("GET", "/api//public/v1/workspaces", null), 400);
+    assertProblem(call("GET", "/api/public/v1/a%2Fb", null), 400);
+    assertProblem(call("GET", "/error", null), 404);
   }
 
   private static String basic(String timing) {
@@ -166,7 +192,7 @@ class ApiRefusalsIT {
         + (basicTiming == null ? "" : "&basicTiming=" + URLEncoder.encode(basicTiming, StandardCharsets.UTF_8)), null);
   }
 
-  private JsonNode awaitJob(RunningPlatform platform, long jobId) throws Exception {
+  private JsonNode awaitJob(long jobId) throws Exception {
     long deadline = System.currentTimeMillis() + 180_000;
     while (true) {
       JsonNode job = platform.call("GET", "/jobs/" + jobId, null);
