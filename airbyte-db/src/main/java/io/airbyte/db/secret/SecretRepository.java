@@ -25,6 +25,15 @@ public final class SecretRepository {
         .map(cipher::decrypt);
   }
 
+  /** A value encrypted with the platform's key, to travel (through Temporal's history) without a secret in clear. */
+  public String seal(String value) {
+    return cipher.encrypt(value);
+  }
+
+  public String open(String sealed) {
+    return cipher.decrypt(sealed);
+  }
+
   public void delete(String coordinate) {
     jdbc.sql("DELETE FROM secret WHERE coordinate = :c").param("c", coordinate).update();
   }

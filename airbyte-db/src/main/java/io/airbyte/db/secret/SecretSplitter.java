@@ -60,6 +60,18 @@ public final class SecretSplitter {
   }
 
   /** The configuration with every secret reference replaced by its value. */
+  /**
+   * A configuration not saved yet (or an edit), encrypted as a whole with the platform's key: what
+   * the server hands the worker through Temporal, whose history a real server keeps in its database.
+   */
+  public String seal(JsonNode config) {
+    return secrets.seal(Jsons.serialize(config));
+  }
+
+  public JsonNode unseal(String sealed) {
+    return Jsons.deserialize(secrets.open(sealed));
+  }
+
   public JsonNode hydrate(JsonNode stored) {
     if (stored == null) {
       return null;

@@ -110,6 +110,11 @@ public class ActorService {
     return edited(actor, definition, configuration, true);
   }
 
+  /** A configuration sealed for the worker (see {@link SecretSplitter#seal}). */
+  public String sealed(JsonNode configuration) {
+    return secrets.seal(configuration);
+  }
+
   /** PUT replaces the configuration; PATCH replaces only the top-level properties it names. */
   private JsonNode edited(Actor actor, ActorDefinition definition, JsonNode configuration, boolean patch) {
     if (!configuration.isObject()) {

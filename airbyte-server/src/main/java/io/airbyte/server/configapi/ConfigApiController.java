@@ -13,7 +13,6 @@ import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
 import io.airbyte.db.job.StreamStat;
 import io.airbyte.db.workspace.WorkspaceRepository;
-import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.config.ConfigValidator;
 import io.airbyte.protocol.models.AirbyteCatalog;
 import io.airbyte.scheduler.command.ConnectorCommandInput;
@@ -123,7 +122,7 @@ class ConfigApiController {
           problems.stream().map(p -> "configuration." + p).toList());
     }
     return check(new ConnectorCommandInput("check", actorType.value(), definition.image(), null,
-        Jsons.serialize(request.configuration())));
+        actorService.sealed(request.configuration())));
   }
 
   /**
@@ -140,7 +139,8 @@ class ConfigApiController {
     if (edit != null && edit.configuration() != null) {
       // stored secrets travel as references, resolved by the worker
       JsonNode edited = actorService.editedForCheck(actor, definition, edit.configuration());
-      return check(new ConnectorCommandInput("check", actorType.value(), definition.image(), null, Jsons.serialize(edited)));
+      return check(new ConnectorCommandInput("check", actorType.value(), definition.image(), null,
+          actorService.sealed(edited)));
     }
     return check(new ConnectorCommandInput("check", actorType.value(), definition.image(), id, null));
   }

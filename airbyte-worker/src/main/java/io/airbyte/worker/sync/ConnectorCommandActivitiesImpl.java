@@ -40,9 +40,9 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
     if (input.actorId() != null) {
       Actor actor = actors.get(type, input.actorId());
       config = secrets.hydrate(actor.configuration());
-    } else if (input.configJson() != null) {
+    } else if (input.sealedConfig() != null) {
       // an edit of a saved actor carries its stored secrets as references
-      config = secrets.hydrate(Jsons.deserialize(input.configJson()));
+      config = secrets.hydrate(secrets.unseal(input.sealedConfig()));
     }
     return switch (input.command()) {
       case "spec" -> output(connectors.spec(connector));
