@@ -13,7 +13,7 @@ import java.util.Map;
 public record DatabaseConfig(String url, String user, String password, int poolSize) {
 
   public static final Setting<String> URL = Setting.optional("AIRBYTE_DATABASE_URL",
-      "the metadata database, a PostgreSQL JDBC URL (`jdbc:postgresql://host:5432/airbyte`); required",
+      "the metadata database, a PostgreSQL JDBC URL (`jdbc:postgresql://host:5432/airbyte`); the scheduler and worker processes require it",
       Parsers.matching("jdbc:postgresql:.*", "a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db)"));
   public static final Setting<String> USER = Setting.of("AIRBYTE_DATABASE_USER", "airbyte", "airbyte",
       "user of the metadata database", Parsers.text());
