@@ -2,28 +2,21 @@ package io.airbyte.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.Map;
 
-/**
- * The metadata database's connection pool, from the environment: {@code AIRBYTE_DATABASE_URL}
- * ({@code jdbc:postgresql://host:5432/airbyte}), {@code AIRBYTE_DATABASE_USER},
- * {@code AIRBYTE_DATABASE_PASSWORD}, {@code AIRBYTE_DATABASE_POOL_SIZE} (default 10).
- */
+/** The metadata database's connection pool, from {@link DatabaseConfig}. */
 public final class DataSources {
 
   private DataSources() {}
 
-  public static HikariDataSource fromEnvironment(Map<String, String> env) {
-    String url = env.get("AIRBYTE_DATABASE_URL");
-    if (url == null || !url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("AIRBYTE_DATABASE_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), not '"
-          + url + "'");
+  public static HikariDataSource create(DatabaseConfig database) {
+    if (database.url() == null) {
+      throw new IllegalArgumentException("AIRBYTE_DATABASE_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), not 'null'");
     }
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setUsername(env.getOrDefault("AIRBYTE_DATABASE_USER", "airbyte"));
-    config.setPassword(env.getOrDefault("AIRBYTE_DATABASE_PASSWORD", ""));
-    config.setMaximumPoolSize(Integer.parseInt(env.getOrDefault("AIRBYTE_DATABASE_POOL_SIZE", "10")));
+    config.setJdbcUrl(database.url());
+    config.setUsername(database.user());
+    config.setPassword(database.password());
+    config.setMaximumPoolSize(database.poolSize());
     config.setPoolName("airbyte-metadata");
     return new HikariDataSource(config);
   }

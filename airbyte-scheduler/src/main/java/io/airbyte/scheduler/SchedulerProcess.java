@@ -11,8 +11,6 @@ import io.airbyte.scheduler.reconcile.Reconciler;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The scheduler in a process: migrates the metadata database, makes the default workspace, serves
  * the workflows and job activities on its task queue, and reconciles at start-up and then every
- * {@code AIRBYTE_RECONCILE_SECONDS} (default 60). Other settings: {@code AIRBYTE_MAX_FAILED_JOBS_IN_A_ROW}
- * (3), {@code AIRBYTE_MAX_ATTEMPTS} (20), {@code AIRBYTE_MAX_SUCCESSIVE_FAILED_ATTEMPTS} (5).
+ * {@link SchedulerConfig#reconcileInterval()}; its settings are {@link SchedulerConfig}'s.
  */
 public final class SchedulerProcess implements AutoCloseable {
 
@@ -40,21 +37,18 @@ public final class SchedulerProcess implements AutoCloseable {
     this.workflows = workflows;
   }
 
-  public static SchedulerProcess start(DataSource dataSource, WorkflowClient client, TemporalSettings temporal,
-      Map<String, String> env) {
+  public static SchedulerProcess start(DataSource dataSource, WorkflowClient client, SchedulerConfig config) {
+    TemporalSettings temporal = config.temporal();
     MetadataDatabase.migrate(dataSource);
     new WorkspaceRepository(dataSource).ensureDefault();
     ConnectionRepository connections = new ConnectionRepository(dataSource);
     JobRepository jobs = new JobRepository(dataSource);
-    RetrySettings defaults = RetrySettings.defaults();
-    RetrySettings retry = new RetrySettings(intOf(env, "AIRBYTE_MAX_ATTEMPTS", defaults.maxAttempts()),
-        intOf(env, "AIRBYTE_MAX_SUCCESSIVE_FAILED_ATTEMPTS", defaults.maxSuccessiveFailures()),
-        defaults.initialBackoffSeconds(), defaults.multiplier(), defaults.maxBackoffSeconds());
+    RetrySettings retry = config.retry();
     LOG.info("Retries: at most {} attempts per job, {} in a row without progress, backoff from {} s", retry.maxAttempts(),
         retry.maxSuccessiveFailures(), retry.initialBackoffSeconds());
     WorkerFactory factory = WorkerFactory.newInstance(client);
     SchedulerWorkers.register(factory, temporal.schedulerTaskQueue(),
-        new JobActivitiesImpl(connections, jobs, intOf(env, "AIRBYTE_MAX_FAILED_JOBS_IN_A_ROW", 3), retry));
+        new JobActivitiesImpl(connections, jobs, config.maxFailedJobsInARow(), retry));
     factory.start();
     ConnectionWorkflows workflows = new ConnectionWorkflows(client, temporal.schedulerTaskQueue(), temporal.workerTaskQueue());
     Reconciler reconciler = new Reconciler(connections, jobs, workflows, Clock.systemUTC());
@@ -63,7 +57,7 @@ public final class SchedulerProcess implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    long every = Duration.ofSeconds(intOf(env, "AIRBYTE_RECONCILE_SECONDS", 60)).toMillis();
+    long every = config.reconcileInterval().toMillis();
     loop.scheduleWithFixedDelay(() -> {
       try {
         reconciler.reconcile();
@@ -80,18 +74,6 @@ public final class SchedulerProcess implements AutoCloseable {
     return workflows;
   }
 
-  private static int intOf(Map<String, String> env, String name, int fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
-    }
-  }
-
   @Override
   public void close() {
     reconcileLoop.shutdownNow();
@@ -100,9 +82,9 @@ public final class SchedulerProcess implements AutoCloseable {
 
   /** {@code java -cp … io.airbyte.scheduler.SchedulerProcess}: the scheduler alone, configured by the environment. */
   public static void main(String[] args) throws InterruptedException {
-    Map<String, String> env = System.getenv();
-    TemporalSettings temporal = TemporalSettings.fromEnvironment(env);
-    SchedulerProcess process = start(io.airbyte.db.DataSources.fromEnvironment(env), TemporalClients.create(temporal), temporal, env);
+    SchedulerConfig config = SchedulerConfig.fromEnvironment(System.getenv());
+    SchedulerProcess process = start(io.airbyte.db.DataSources.create(config.database()), TemporalClients.create(config.temporal()),
+        config);
     Runtime.getRuntime().addShutdownHook(new Thread(process::close));
     Thread.currentThread().join();
   }

@@ -16,8 +16,13 @@ final class BuiltInJars {
   private BuiltInJars() {}
 
   /** Unpacks the jars whose size differs from what is there; returns the directory. */
+  /** Where {@link #unpack} puts the jars. */
+  static Path directory(Path home) {
+    return home.resolve("connectors");
+  }
+
   static Path unpack(Path home) {
-    Path dir = home.resolve("connectors");
+    Path dir = directory(home);
     try {
       Files.createDirectories(dir);
       for (String name : NAMES) {

@@ -1,9 +1,8 @@
 package io.airbyte.standalone;
 
+import io.airbyte.db.settings.InvalidSettingException;
 import io.airbyte.scheduler.TemporalClients;
-import io.airbyte.scheduler.TemporalSettings;
 import io.airbyte.server.AirbyteServerApplication;
-import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
 import io.airbyte.worker.sync.WorkerProcess;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testserver.TestServer;
@@ -30,10 +29,15 @@ public final class StandaloneApplication {
 
   public static void main(String[] args) throws Exception {
     long started = System.nanoTime();
-    Map<String, String> env = new HashMap<>(System.getenv());
-    Path home = Path.of(env.getOrDefault("AIRBYTE_HOME", Path.of(System.getProperty("user.home"), ".airbyte").toString()))
-        .toAbsolutePath();
-    env.put("AIRBYTE_HOME", home.toString());
+    StandaloneConfig config;
+    try {
+      config = StandaloneConfig.fromEnvironment(System.getenv());
+    } catch (InvalidSettingException e) {
+      LOG.error(e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Path home = config.home();
     try {
       PlatformLock.acquire(home); // before anything starts: one platform per home
     } catch (PlatformLock.HomeInUseException e) {
@@ -51,16 +55,12 @@ public final class StandaloneApplication {
     // runs, which made schedules and retry backoffs fire back to back
     var temporal = TestServer.createPortBoundServer(temporalPort, true);
     LOG.info("Temporal's test server on 127.0.0.1:{}, in real time", temporalPort);
-    env.put("TEMPORAL_HOST", "127.0.0.1:" + temporalPort);
-    TemporalSettings settings = TemporalSettings.fromEnvironment(env);
-    WorkflowClient client = TemporalClients.create(settings);
+    StandaloneConfig platform = config.withTemporal("127.0.0.1:" + temporalPort);
+    WorkflowClient client = TemporalClients.create(platform.worker().temporal());
 
-    env.putIfAbsent("AIRBYTE_LOCAL_CONNECTORS_DIR", BuiltInJars.unpack(home).toString());
-    env.putIfAbsent("AIRBYTE_WORKSPACE_ROOT", home.resolve("workspace").toString());
-    env.put("AIRBYTE_EMBED_SCHEDULER", "true");
-    env.putIfAbsent("AIRBYTE_RECONCILE_SECONDS", "60");
+    BuiltInJars.unpack(home);
     // migrates the metadata database, as the scheduler it embeds does; the server need not again
-    WorkerProcess worker = WorkerProcess.start(dataSource, client, settings, env);
+    WorkerProcess worker = WorkerProcess.start(dataSource, client, platform.worker());
 
     Map<String, Object> properties = new HashMap<>();
     properties.put("spring.datasource.url", database.jdbcUrl());
@@ -77,7 +77,7 @@ public final class StandaloneApplication {
           } else {
             sources.addFirst(standalone);
           }
-          context.getBeanFactory().registerSingleton("platformEnvironment", new PlatformEnvironment(Map.copyOf(env)));
+          context.getBeanFactory().registerSingleton("serverConfig", platform.server());
           context.getBeanFactory().registerSingleton("workflowClient", client);
         })
         .run(args);

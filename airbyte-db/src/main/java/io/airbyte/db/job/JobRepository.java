@@ -107,6 +107,12 @@ public final class JobRepository {
     });
   }
 
+  /** Records where the attempt's log is (the worker's job directory), for the API to read it while the attempt runs. */
+  public void setLogPath(long jobId, int number, String logPath) {
+    jdbc.sql("UPDATE attempt SET log_path = :log, updated_at = now() WHERE job_id = :j AND attempt_number = :n")
+        .param("log", logPath).param("j", jobId).param("n", number).update();
+  }
+
   /** Ends a running attempt; an attempt already ended keeps its first outcome. */
   public Attempt endAttempt(long jobId, int number, AttemptStatus outcome, JsonNode output, JsonNode failureSummary) {
     jdbc.sql("UPDATE attempt SET status = :s, output = CAST(:o AS jsonb), failure_summary = CAST(:f AS jsonb), "

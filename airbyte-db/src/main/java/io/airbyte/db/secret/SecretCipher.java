@@ -33,29 +33,17 @@ public final class SecretCipher {
     this.key = new SecretKeySpec(key, "AES");
   }
 
-  /**
-   * From {@code AIRBYTE_SECRETS_KEY}, else the key file {@code AIRBYTE_SECRETS_KEY_FILE} (default
-   * {@code $AIRBYTE_HOME/secrets.key}, {@code AIRBYTE_HOME} defaulting to {@code ~/.airbyte}).
-   */
+  /** From the environment's {@link SecretsConfig}. */
   public static SecretCipher fromEnvironment(Map<String, String> env) {
-    String file = env.get("AIRBYTE_SECRETS_KEY_FILE");
-    if (file == null || file.isBlank()) {
-      String home = env.getOrDefault("AIRBYTE_HOME", Path.of(System.getProperty("user.home"), ".airbyte").toString());
-      file = Path.of(home, "secrets.key").toString();
-    }
-    return fromEnvironment(env, Path.of(file));
+    return from(SecretsConfig.fromEnvironment(env));
   }
 
-  /** From {@code AIRBYTE_SECRETS_KEY}, else the key file (made with a fresh random key when missing). */
-  public static SecretCipher fromEnvironment(Map<String, String> env, Path keyFile) {
-    String configured = env.get("AIRBYTE_SECRETS_KEY");
-    if (configured != null && !configured.isBlank()) {
-      try {
-        return new SecretCipher(Base64.getDecoder().decode(configured.trim()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("AIRBYTE_SECRETS_KEY must be the base64 of 32 random bytes: " + e.getMessage(), e);
-      }
+  /** The configured key, else the key file (made with a fresh random key when missing). */
+  public static SecretCipher from(SecretsConfig config) {
+    if (config.key() != null) {
+      return new SecretCipher(config.key());
     }
+    Path keyFile = config.keyFile();
     try {
       if (!Files.exists(keyFile)) {
         byte[] fresh = new byte[32];

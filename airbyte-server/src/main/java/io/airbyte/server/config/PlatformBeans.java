@@ -14,7 +14,6 @@ import io.airbyte.scheduler.command.ConnectorCommands;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.security.AdminCredentials;
 import io.temporal.client.WorkflowClient;
-import java.nio.file.Path;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +21,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The platform's pieces the API uses: repositories on the metadata database (Boot's DataSource,
- * migrated by Flyway), secrets, Temporal's client and the connection workflows. The environment and
- * the workflow client come from {@link PlatformDefaults} unless the host (the standalone platform, a
- * test) provides its own.
+ * migrated by Flyway), secrets, Temporal's client and the connection workflows, configured by the
+ * {@link ServerConfig}. It and the workflow client come from {@link PlatformDefaults} unless the host
+ * (the standalone platform, a test) provides its own.
  */
 @Configuration
 public class PlatformBeans {
@@ -36,18 +35,18 @@ public class PlatformBeans {
   }
 
   @Bean
-  AdminCredentials adminCredentials(PlatformEnvironment env) {
-    return AdminCredentials.fromEnvironment(env.values(), env.home());
+  AdminCredentials adminCredentials(ServerConfig config) {
+    return AdminCredentials.resolve(config.adminUsername(), config.adminPassword(), config.home());
   }
 
   @Bean
-  SecretCipher secretCipher(PlatformEnvironment env) {
-    return SecretCipher.fromEnvironment(env.values());
+  SecretCipher secretCipher(ServerConfig config) {
+    return SecretCipher.from(config.secrets());
   }
 
   @Bean
-  TemporalSettings temporalSettings(PlatformEnvironment env) {
-    return TemporalSettings.fromEnvironment(env.values());
+  TemporalSettings temporalSettings(ServerConfig config) {
+    return config.temporal();
   }
 
   @Bean
@@ -95,11 +94,6 @@ public class PlatformBeans {
     return new SecretSplitter(new SecretRepository(ds, cipher));
   }
 
-  /** The environment the platform reads its settings from, and its home directory. */
-  public record PlatformEnvironment(Map<String, String> values) {
-
-    public Path home() {
-      return Path.of(values.getOrDefault("AIRBYTE_HOME", Path.of(System.getProperty("user.home"), ".airbyte").toString()));
-    }
-  }
+  /** The environment the server's {@link ServerConfig} is built from (the process's, or a test's). */
+  public record PlatformEnvironment(Map<String, String> values) {}
 }

@@ -1,7 +1,6 @@
 package io.airbyte.server.config;
 
 import io.airbyte.scheduler.TemporalClients;
-import io.airbyte.scheduler.TemporalSettings;
 import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
 import io.temporal.client.WorkflowClient;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Defaults a host may replace (an auto-configuration, so the host's own beans come first): the
- * process environment, and a client of the Temporal server {@code TEMPORAL_HOST} names.
+ * process environment, the {@link ServerConfig} built from it, and a client of its Temporal server.
  */
 @AutoConfiguration
 public class PlatformDefaults {
@@ -21,9 +20,16 @@ public class PlatformDefaults {
     return new PlatformEnvironment(System.getenv());
   }
 
+  /** Built once from the environment; invalid values stop the start with a message naming the variable. */
   @Bean
   @ConditionalOnMissingBean
-  WorkflowClient workflowClient(PlatformEnvironment env) {
-    return TemporalClients.create(TemporalSettings.fromEnvironment(env.values()));
+  ServerConfig serverConfig(PlatformEnvironment env) {
+    return ServerConfig.fromEnvironment(env.values());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  WorkflowClient workflowClient(ServerConfig config) {
+    return TemporalClients.create(config.temporal());
   }
 }

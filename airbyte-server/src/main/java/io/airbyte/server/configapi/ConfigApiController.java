@@ -21,7 +21,6 @@ import io.airbyte.scheduler.command.ConnectorCommands;
 import io.airbyte.scheduler.connection.WorkflowState;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.actor.ActorService;
-import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
 import io.airbyte.server.connection.SourceCatalogs;
 import io.airbyte.server.error.ApiException;
 import java.io.IOException;
@@ -80,12 +79,11 @@ class ConfigApiController {
   private final ConnectorCommands commands;
   private final SourceCatalogs catalogs;
   private final ConnectionWorkflows workflows;
-  private final PlatformEnvironment environment;
   private final ActorService actorService;
 
   ConfigApiController(DefinitionRepository definitions, ActorRepository actors, ConnectionRepository connections,
       JobRepository jobs, WorkspaceRepository workspaces, ConnectorCommands commands, SourceCatalogs catalogs,
-      ConnectionWorkflows workflows, PlatformEnvironment environment, ActorService actorService) {
+      ConnectionWorkflows workflows, ActorService actorService) {
     this.definitions = definitions;
     this.actors = actors;
     this.connections = connections;
@@ -94,7 +92,6 @@ class ConfigApiController {
     this.commands = commands;
     this.catalogs = catalogs;
     this.workflows = workflows;
-    this.environment = environment;
     this.actorService = actorService;
   }
 
@@ -195,9 +192,8 @@ class ConfigApiController {
   org.springframework.http.ResponseEntity<String> log(@PathVariable long jobId, @PathVariable int attempt,
       @RequestParam(defaultValue = "false") boolean download) throws IOException {
     Attempt a = jobs.attempt(jobId, attempt);
-    Path file = Path.of(environment.values().getOrDefault("AIRBYTE_WORKSPACE_ROOT", environment.home().resolve("workspace").toString()))
-        .resolve(Long.toString(jobId)).resolve(Integer.toString(a.attemptNumber())).resolve("logs.log");
-    if (!Files.exists(file)) {
+    Path file = logPath(a);
+    if (file == null || !Files.exists(file)) {
       throw new io.airbyte.db.NotFoundException("log of attempt", jobId + "/" + attempt);
     }
     var response = org.springframework.http.ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN);
@@ -205,6 +201,15 @@ class ConfigApiController {
       response = response.header("Content-Disposition", "attachment; filename=\"job-" + jobId + "-attempt-" + attempt + ".log\"");
     }
     return response.body(Files.readString(file));
+  }
+
+  /** Where the worker wrote the attempt's log: the attempt's row, or for attempts ended before it kept one, their output. */
+  private static Path logPath(Attempt a) {
+    if (a.logPath() != null) {
+      return Path.of(a.logPath());
+    }
+    JsonNode recorded = a.output() == null ? null : a.output().get("logPath");
+    return recorded == null || !recorded.isTextual() ? null : Path.of(recorded.asText());
   }
 
   private static ActorType actorType(String type) {

@@ -1,5 +1,7 @@
 package io.airbyte.server.security;
 
+import io.airbyte.db.settings.Parsers;
+import io.airbyte.db.settings.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -11,7 +13,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +28,17 @@ public record AdminCredentials(String username, String password) {
   private static final Logger LOG = LoggerFactory.getLogger(AdminCredentials.class);
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-  public static AdminCredentials fromEnvironment(Map<String, String> env, Path home) {
-    String username = env.getOrDefault("AIRBYTE_ADMIN_USERNAME", "airbyte");
-    String password = env.get("AIRBYTE_ADMIN_PASSWORD");
-    if (password != null && !password.isBlank()) {
+  public static final Setting<String> USERNAME = Setting.of("AIRBYTE_ADMIN_USERNAME", "airbyte", "airbyte",
+      "the admin's user name", Parsers.text());
+  public static final Setting<String> PASSWORD = Setting.optional("AIRBYTE_ADMIN_PASSWORD",
+      "the admin's password (unset: generated on first start, logged once, kept in `$AIRBYTE_HOME/admin-password`)",
+      Parsers.text()).hideValue();
+
+  public static final List<Setting<?>> VARIABLES = List.of(USERNAME, PASSWORD);
+
+  /** {@code password} when set, else the one kept under {@code home} (generated the first time). */
+  public static AdminCredentials resolve(String username, String password, Path home) {
+    if (password != null) {
       return new AdminCredentials(username, password);
     }
     Path file = home.resolve("admin-password");

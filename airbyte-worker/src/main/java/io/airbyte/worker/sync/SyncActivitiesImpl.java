@@ -82,6 +82,7 @@ public final class SyncActivitiesImpl implements SyncActivities {
     ReplicationRun run = null;
     try {
       run = replication.start(inputs.build(input));
+      jobs.setLogPath(input.jobId(), input.attemptNumber(), run.logPath().toString());
       // heartbeats and live stats every interval; the attempt ends as soon as the run does
       while (!run.awaitDone(heartbeatInterval)) {
         SyncProgress progress = run.progress();

@@ -22,10 +22,8 @@ import io.airbyte.worker.replication.ReplicationWorker;
 import io.airbyte.worker.state.DatabaseStatePersistence;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -36,10 +34,7 @@ import org.slf4j.LoggerFactory;
  * The worker in a process: serves check and replicate on the worker's task queue with the configured
  * process factory ({@link ProcessFactoryConfig}), removes what a crashed run left (containers, and connector
  * configurations: secrets), registers the built-in connectors. With {@code AIRBYTE_EMBED_SCHEDULER=true} the
- * scheduler runs in the same JVM. Other settings: {@code AIRBYTE_LOCAL_CONNECTORS_DIR} (where {@code <name>.jar} files are, default
- * {@code connectors}), {@code AIRBYTE_LOCAL_CONNECTOR_JAVA_OPTS}, {@code AIRBYTE_LOCAL_CONNECTOR_CLASS_DATA}
- * ({@code false} turns off the class-data archives of local jars, {@link ClassDataArchives}), {@code AIRBYTE_CONNECTOR_TAG}
- * ({@code dev}), {@code AIRBYTE_MAX_CONCURRENT_SYNCS} (4), {@code AIRBYTE_HEARTBEAT_SECONDS} (10800).
+ * scheduler runs in the same JVM. Its settings are {@link WorkerConfig}'s.
  */
 public final class WorkerProcess implements AutoCloseable {
 
@@ -58,24 +53,29 @@ public final class WorkerProcess implements AutoCloseable {
     this.directories = directories;
   }
 
+  /** The worker configured by {@code env}, on {@code temporal} (tests start it so). */
   public static WorkerProcess start(DataSource dataSource, WorkflowClient client, TemporalSettings temporal,
       Map<String, String> env) {
+    return start(dataSource, client, WorkerConfig.fromEnvironment(env).withTemporal(temporal));
+  }
+
+  public static WorkerProcess start(DataSource dataSource, WorkflowClient client, WorkerConfig settings) {
+    TemporalSettings temporal = settings.temporal();
     MetadataDatabase.migrate(dataSource);
-    ProcessFactoryConfig config = ProcessFactoryConfig.fromEnvironment(env);
+    ProcessFactoryConfig config = settings.processes();
     ProcessFactory processes = config.create();
     try {
       processes.cleanupLeftovers();
     } catch (RuntimeException e) {
       LOG.warn("Could not look for leftover connector containers: {}", e.toString());
     }
-    List<String> javaOptions = Arrays.asList(env.getOrDefault("AIRBYTE_LOCAL_CONNECTOR_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m")
-        .trim().split("\\s+"));
+    List<String> javaOptions = settings.localConnectorJavaOptions();
     // only local processes run the jars
-    boolean classData = config.kind().equals("local") && !"false".equalsIgnoreCase(env.get("AIRBYTE_LOCAL_CONNECTOR_CLASS_DATA"));
+    boolean classData = config.kind().equals("local") && settings.localConnectorClassData();
     ClassDataArchives archives = classData
         ? new ClassDataArchives(config.workspaceRoot().resolve(".class-data"), LocalConnectorJars.java(), javaOptions)
         : null;
-    LocalConnectorJars jars = new LocalConnectorJars(Path.of(env.getOrDefault("AIRBYTE_LOCAL_CONNECTORS_DIR", "connectors")),
+    LocalConnectorJars jars = new LocalConnectorJars(settings.localConnectorsDir(),
         javaOptions, archives);
     JobDirectories directories = new JobDirectories(config.workspaceRoot());
     // a crashed worker's connector configurations hold secrets
@@ -83,26 +83,26 @@ public final class WorkerProcess implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     ConnectorActivitiesImpl connectors = new ConnectorActivitiesImpl(processes, directories, Duration.ofMinutes(30), clock);
     DefinitionRepository definitions = new DefinitionRepository(dataSource);
-    int builtIns = BuiltInConnectors.register(definitions, connectors, jars, env.getOrDefault("AIRBYTE_CONNECTOR_TAG", "dev"));
+    int builtIns = BuiltInConnectors.register(definitions, connectors, jars, settings.connectorTag());
     LOG.info("{} built-in connector(s) registered", builtIns);
 
     DatabaseStatePersistence state = new DatabaseStatePersistence(new StateRepository(dataSource));
-    SecretSplitter secrets = new SecretSplitter(new SecretRepository(dataSource, io.airbyte.db.secret.SecretCipher.fromEnvironment(env)));
+    SecretSplitter secrets = new SecretSplitter(new SecretRepository(dataSource, io.airbyte.db.secret.SecretCipher.from(settings.secrets())));
     ActorRepository actors = new ActorRepository(dataSource);
     AttemptInputs inputs = new AttemptInputs(new ConnectionRepository(dataSource), actors, definitions,
         secrets, new StreamGenerationRepository(dataSource), state, jars);
     ReplicationSettings replication = ReplicationSettings.defaults()
-        .withHeartbeatTimeout(Duration.ofSeconds(Long.parseLong(env.getOrDefault("AIRBYTE_HEARTBEAT_SECONDS", "10800"))));
+        .withHeartbeatTimeout(settings.heartbeatTimeout());
     ReplicationWorker worker = new ReplicationWorker(processes, state, replication, directories, clock);
     WorkerFactory factory = WorkerFactory.newInstance(client);
     SyncWorkers.register(factory, temporal.workerTaskQueue(), new SyncActivitiesImpl(inputs, connectors, worker,
         new JobRepository(dataSource), Duration.ofSeconds(5)),
-        Integer.parseInt(env.getOrDefault("AIRBYTE_MAX_CONCURRENT_SYNCS", "4")),
+        settings.maxConcurrentSyncs(),
         new ConnectorCommandActivitiesImpl(connectors, actors, secrets, jars));
     factory.start();
     LOG.info("Worker serving task queue {} with the {} process factory", temporal.workerTaskQueue(), config.kind());
-    SchedulerProcess scheduler = "true".equalsIgnoreCase(env.get("AIRBYTE_EMBED_SCHEDULER"))
-        ? SchedulerProcess.start(dataSource, client, temporal, env)
+    SchedulerProcess scheduler = settings.embeddedScheduler() != null
+        ? SchedulerProcess.start(dataSource, client, settings.embeddedScheduler())
         : null;
     return new WorkerProcess(factory, scheduler, archives, directories);
   }
@@ -122,9 +122,8 @@ public final class WorkerProcess implements AutoCloseable {
 
   /** {@code java -cp … io.airbyte.worker.sync.WorkerProcess}: the worker, configured by the environment. */
   public static void main(String[] args) throws InterruptedException {
-    Map<String, String> env = System.getenv();
-    TemporalSettings temporal = TemporalSettings.fromEnvironment(env);
-    WorkerProcess process = start(DataSources.fromEnvironment(env), TemporalClients.create(temporal), temporal, env);
+    WorkerConfig config = WorkerConfig.fromEnvironment(System.getenv());
+    WorkerProcess process = start(DataSources.create(config.database()), TemporalClients.create(config.temporal()), config);
     Runtime.getRuntime().addShutdownHook(new Thread(process::close));
     Thread.currentThread().join();
   }
