@@ -1,5 +1,6 @@
 package io.airbyte.db;
 
+import io.airbyte.contract.connector.ActorType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

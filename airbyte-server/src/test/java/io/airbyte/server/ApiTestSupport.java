@@ -1,6 +1,6 @@
 package io.airbyte.server;
 
-import io.airbyte.db.ActorType;
+import io.airbyte.contract.connector.ActorType;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;

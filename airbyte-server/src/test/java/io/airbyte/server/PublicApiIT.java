@@ -3,7 +3,7 @@ package io.airbyte.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.db.ActorType;
+import io.airbyte.contract.connector.ActorType;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.secret.SecretSplitter;

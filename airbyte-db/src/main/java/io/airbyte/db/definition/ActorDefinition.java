@@ -1,7 +1,7 @@
 package io.airbyte.db.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.db.ActorType;
+import io.airbyte.contract.connector.ActorType;
 import java.util.UUID;
 
 /** A connector definition with its default version: image, tag, spec and protocol version. */

@@ -1,7 +1,7 @@
 package io.airbyte.db.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.db.ActorType;
+import io.airbyte.contract.connector.ActorType;
 import io.airbyte.db.JsonColumns;
 import io.airbyte.db.NotFoundException;
 import java.sql.ResultSet;

@@ -2,7 +2,7 @@ package io.airbyte.server.actor;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.db.ActorType;
+import io.airbyte.contract.connector.ActorType;
 import io.airbyte.server.Page;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.airbyte.server.configapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.db.ActorType;
+import io.airbyte.contract.connector.ActorType;
 import io.airbyte.db.definition.ActorDefinition;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.workspace.WorkspaceRepository;

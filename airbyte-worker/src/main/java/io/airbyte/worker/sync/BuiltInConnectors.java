@@ -1,6 +1,6 @@
 package io.airbyte.worker.sync;
 
-import io.airbyte.db.ActorType;
+import io.airbyte.contract.connector.ActorType;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.worker.connector.ConnectorActivities;

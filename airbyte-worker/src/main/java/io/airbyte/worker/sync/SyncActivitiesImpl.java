@@ -1,6 +1,6 @@
 package io.airbyte.worker.sync;
 
-import io.airbyte.db.ActorType;
+import io.airbyte.contract.connector.ActorType;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.job.JobRepository;
 import io.airbyte.db.job.StreamStat;

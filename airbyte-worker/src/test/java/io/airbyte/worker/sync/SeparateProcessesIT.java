@@ -3,7 +3,7 @@ package io.airbyte.worker.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.airbyte.db.ActorType;
+import io.airbyte.contract.connector.ActorType;
 import io.airbyte.db.MetadataDatabase;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;

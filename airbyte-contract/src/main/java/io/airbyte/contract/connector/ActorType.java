@@ -1,4 +1,4 @@
-package io.airbyte.db;
+package io.airbyte.contract.connector;
 
 import java.util.Locale;
 
