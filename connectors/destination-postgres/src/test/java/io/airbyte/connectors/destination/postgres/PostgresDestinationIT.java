@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.connector.kit.testing.DestinationRun;
+import io.airbyte.connector.kit.testing.JdbcRows;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.DestinationSyncMode;
 import io.airbyte.protocol.testing.Messages;
@@ -15,11 +16,8 @@ import io.airbyte.testsupport.postgres.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -304,20 +302,10 @@ class PostgresDestinationIT {
   }
 
   private List<Map<String, Object>> query(String sql) {
-    try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      ResultSetMetaData md = rs.getMetaData();
-      List<Map<String, Object>> rows = new ArrayList<>();
-      while (rs.next()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-          row.put(md.getColumnLabel(i), rs.getObject(i));
-        }
-        rows.add(row);
-      }
-      return rows;
+    try (Connection c = db.connection()) {
+      return JdbcRows.query(c, sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);
     }
   }
-
 }
