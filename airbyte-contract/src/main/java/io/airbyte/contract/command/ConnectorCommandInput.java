@@ -1,4 +1,4 @@
-package io.airbyte.scheduler.command;
+package io.airbyte.contract.command;
 
 import java.util.UUID;
 

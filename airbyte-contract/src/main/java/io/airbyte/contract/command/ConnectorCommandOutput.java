@@ -1,10 +1,12 @@
-package io.airbyte.scheduler.command;
+package io.airbyte.contract.command;
 
-import io.airbyte.scheduler.sync.AttemptFailure;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.failure.AttemptFailure;
 
 /**
  * The answer: for check, {@code succeeded} and the connector's message; for spec and discover, the
- * payload as JSON; {@code failure} when the command itself could not run.
+ * payload (the SPEC or CATALOG message's content) as JSON; {@code failure} when the command itself
+ * could not run.
  */
-public record ConnectorCommandOutput(boolean succeeded, String message, String payloadJson, AttemptFailure failure,
+public record ConnectorCommandOutput(boolean succeeded, String message, JsonNode payload, AttemptFailure failure,
     String logPath) {}

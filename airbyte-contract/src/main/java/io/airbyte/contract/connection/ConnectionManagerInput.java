@@ -1,15 +1,16 @@
-package io.airbyte.scheduler.connection;
+package io.airbyte.contract.connection;
 
-import io.airbyte.scheduler.sync.StreamRef;
+import io.airbyte.contract.job.JobType;
+import io.airbyte.contract.sync.StreamRef;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The input of a connection's workflow run; a request that arrived while a job ran is carried into
- * the next run ({@code pendingJobType}: sync, reset, refresh or clear), and so is the start of the
+ * the next run ({@code pendingJobType}), and so is the start of the
  * last job in workflow time (what a basic schedule counts from; on a first run the database's).
  */
-public record ConnectionManagerInput(UUID connectionId, String workerTaskQueue, String pendingJobType,
+public record ConnectionManagerInput(UUID connectionId, String workerTaskQueue, JobType pendingJobType,
     List<StreamRef> pendingStreams, Long lastJobStartMillis) {
 
   public ConnectionManagerInput {
@@ -20,7 +21,8 @@ public record ConnectionManagerInput(UUID connectionId, String workerTaskQueue, 
     return new ConnectionManagerInput(connectionId, workerTaskQueue, null, List.of(), null);
   }
 
-  ConnectionManagerInput next(String jobType, List<StreamRef> streams, Long jobStartMillis) {
+  /** The input of the next run: the request carried over (none when {@code jobType} is null). */
+  public ConnectionManagerInput next(JobType jobType, List<StreamRef> streams, Long jobStartMillis) {
     return new ConnectionManagerInput(connectionId, workerTaskQueue, jobType, streams,
         jobStartMillis == null ? lastJobStartMillis : jobStartMillis);
   }

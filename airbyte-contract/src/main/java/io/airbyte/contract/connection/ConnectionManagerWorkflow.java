@@ -1,6 +1,6 @@
-package io.airbyte.scheduler.connection;
+package io.airbyte.contract.connection;
 
-import io.airbyte.scheduler.sync.StreamRef;
+import io.airbyte.contract.sync.StreamRef;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;

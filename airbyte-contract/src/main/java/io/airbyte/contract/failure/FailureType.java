@@ -1,9 +1,14 @@
-package io.airbyte.worker.failure;
+package io.airbyte.contract.failure;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.airbyte.protocol.models.AirbyteErrorTraceMessage;
+import java.util.Locale;
 
-/** What kind of failure; JSON values as Airbyte's {@code failureType}. */
+/**
+ * What kind of failure. Its value is Airbyte's {@code failureType}: what the API shows, what the
+ * attempts' failure summaries store and what Temporal carries.
+ */
 public enum FailureType {
   CONFIG_ERROR("config_error", false),
   SYSTEM_ERROR("system_error", true),
@@ -27,6 +32,17 @@ public enum FailureType {
   /** Whether another attempt may succeed: a wrong config or a cancellation will not change by retrying. */
   public boolean retryable() {
     return retryable;
+  }
+
+  /** The type of a value (any case); an unknown one is refused. */
+  @JsonCreator
+  public static FailureType of(String value) {
+    for (FailureType type : values()) {
+      if (type.value.equals(value.toLowerCase(Locale.ROOT))) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException("unknown failure type '" + value + "'");
   }
 
   /** The type a connector's TRACE ERROR names; a missing type is a system error, as in Airbyte. */

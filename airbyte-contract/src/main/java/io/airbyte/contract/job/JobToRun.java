@@ -1,6 +1,6 @@
-package io.airbyte.scheduler.job;
+package io.airbyte.contract.job;
 
-import io.airbyte.scheduler.sync.StreamRef;
+import io.airbyte.contract.sync.StreamRef;
 import java.util.List;
 
 /**
@@ -8,7 +8,7 @@ import java.util.List;
  * connection's unfinished job (one the API created, or one a lost workflow left), with its type,
  * its streams and how many attempts it already made.
  */
-public record JobToRun(long id, String type, List<StreamRef> streams, int attempts) {
+public record JobToRun(long id, JobType type, List<StreamRef> streams, int attempts) {
 
   public JobToRun {
     streams = streams == null ? List.of() : List.copyOf(streams);

@@ -1,6 +1,7 @@
-package io.airbyte.scheduler.job;
+package io.airbyte.contract.job;
 
-import io.airbyte.scheduler.sync.StreamRef;
+import io.airbyte.contract.schedule.Schedule;
+import io.airbyte.contract.sync.StreamRef;
 import java.util.List;
 
 /**
@@ -9,13 +10,10 @@ import java.util.List;
  */
 public record ScheduleInfo(
     String connectionStatus,
-    String scheduleType,
-    long basicIntervalMillis,
-    String cronExpression,
-    String cronTimeZone,
+    Schedule schedule,
     Long lastJobCreatedAtMillis,
     Long unfinishedJobId,
-    String unfinishedJobType,
+    JobType unfinishedJobType,
     List<StreamRef> unfinishedJobStreams,
     int unfinishedJobAttempts) {
 
@@ -25,5 +23,11 @@ public record ScheduleInfo(
 
   public boolean active() {
     return "active".equals(connectionStatus);
+  }
+
+  /** The same, with the start of the last job in workflow time (what a basic schedule counts from). */
+  public ScheduleInfo withLastJob(long lastJobStartMillis) {
+    return new ScheduleInfo(connectionStatus, schedule, lastJobStartMillis, unfinishedJobId, unfinishedJobType,
+        unfinishedJobStreams, unfinishedJobAttempts);
   }
 }

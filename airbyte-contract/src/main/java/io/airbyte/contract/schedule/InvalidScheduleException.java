@@ -1,4 +1,4 @@
-package io.airbyte.scheduler.schedule;
+package io.airbyte.contract.schedule;
 
 /**
  * A schedule that is refused: one the platform cannot compute, or one outside what it runs (basic
@@ -6,6 +6,11 @@ package io.airbyte.scheduler.schedule;
  * part of the API's schedule that is wrong: {@code basicTiming} or {@code cronExpression}.
  */
 public final class InvalidScheduleException extends IllegalArgumentException {
+
+  /** The API's field of a basic schedule's timing ("Every 24 hours"). */
+  public static final String BASIC_TIMING = "basicTiming";
+  /** The API's field of a cron schedule's expression. */
+  public static final String CRON_EXPRESSION = "cronExpression";
 
   private final String field;
 

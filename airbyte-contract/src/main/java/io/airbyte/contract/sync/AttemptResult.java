@@ -1,17 +1,16 @@
-package io.airbyte.scheduler.sync;
+package io.airbyte.contract.sync;
 
+import io.airbyte.contract.failure.AttemptFailure;
+import io.airbyte.contract.job.AttemptStatus;
+import io.airbyte.contract.stats.StreamStatistics;
 import java.util.List;
 
 /**
- * How an attempt ended: {@code succeeded}, {@code failed} or {@code cancelled}; its failures (first =
- * cause); whether it committed any state (progress that resets the retry backoff); its figures.
+ * How an attempt ended: succeeded, failed or cancelled; its failures (first = cause); whether it
+ * committed any state (progress that resets the retry backoff); its figures.
  */
-public record AttemptResult(String status, List<AttemptFailure> failures, boolean committedData, long recordsCommitted,
-    long bytesCommitted, List<AttemptStreamStats> streams, String logPath) {
-
-  public static final String SUCCEEDED = "succeeded";
-  public static final String FAILED = "failed";
-  public static final String CANCELLED = "cancelled";
+public record AttemptResult(AttemptStatus status, List<AttemptFailure> failures, boolean committedData, long recordsCommitted,
+    long bytesCommitted, List<StreamStatistics> streams, String logPath) {
 
   public AttemptResult {
     failures = failures == null ? List.of() : List.copyOf(failures);
@@ -19,7 +18,7 @@ public record AttemptResult(String status, List<AttemptFailure> failures, boolea
   }
 
   public static AttemptResult failed(AttemptFailure failure) {
-    return new AttemptResult(FAILED, List.of(failure), false, 0, 0, List.of(), null);
+    return new AttemptResult(AttemptStatus.FAILED, List.of(failure), false, 0, 0, List.of(), null);
   }
 
   public boolean retryable() {

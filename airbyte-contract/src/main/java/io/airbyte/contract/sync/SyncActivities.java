@@ -1,4 +1,4 @@
-package io.airbyte.scheduler.sync;
+package io.airbyte.contract.sync;
 
 import io.temporal.activity.ActivityInterface;
 

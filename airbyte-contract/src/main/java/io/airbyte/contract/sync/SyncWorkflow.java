@@ -1,4 +1,4 @@
-package io.airbyte.scheduler.sync;
+package io.airbyte.contract.sync;
 
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
