@@ -1,23 +1,24 @@
 package io.airbyte.db;
 
-import io.airbyte.contract.connector.ActorType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.connection.NamespaceDefinition;
+import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.job.AttemptStatus;
+import io.airbyte.contract.job.JobStatus;
+import io.airbyte.contract.job.JobType;
+import io.airbyte.contract.schedule.Schedule;
+import io.airbyte.contract.stats.StreamStatistics;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.connection.Schedule;
 import io.airbyte.db.definition.ActorDefinition;
 import io.airbyte.db.definition.DefinitionRepository;
-import io.airbyte.db.job.AttemptStatus;
 import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
-import io.airbyte.db.job.JobStatus;
-import io.airbyte.db.job.JobType;
-import io.airbyte.db.job.StreamStat;
 import io.airbyte.db.secret.SecretCipher;
 import io.airbyte.db.secret.SecretRepository;
 import io.airbyte.db.secret.SecretSplitter;
@@ -38,6 +39,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The migrations and repositories against a real PostgreSQL. */
 @ExtendWith(PostgresExtension.class)
@@ -142,7 +144,7 @@ class MetadataRepositoriesIT {
         + "\"json_schema\":{},\"supported_sync_modes\":[\"full_refresh\"]},\"sync_mode\":\"full_refresh\","
         + "\"destination_sync_mode\":\"overwrite\",\"selected_fields\":[\"id\"]}]}", ConfiguredAirbyteCatalog.class);
     return new ConnectionRepository(dataSource).create(new Connection(null, source.id(), destination.id(), "s → d", catalog,
-        "destination", null, "pg_", new Schedule("basic", Jsons.deserialize("{\"basicSchedule\":{\"timeUnit\":\"hours\",\"units\":24}}")),
+        NamespaceDefinition.DESTINATION, null, "pg_", new Schedule.Basic(24, Schedule.TimeUnit.HOURS),
         "ignore", "active", null, null, null));
   }
 
@@ -153,7 +155,7 @@ class MetadataRepositoriesIT {
 
     Connection read = connections.get(c.id());
     assertThat(read.catalog().getStreams().get(0).getAdditionalProperties()).containsKey(Connection.SELECTED_FIELDS);
-    assertThat(read.schedule().data().at("/basicSchedule/units").asInt()).isEqualTo(24);
+    assertThat(((Schedule.Basic) read.schedule()).units()).isEqualTo(24);
     assertThat(read.prefix()).isEqualTo("pg_");
     assertThat(connections.list(List.of(workspace.id()), false, 100, 0)).extracting(Connection::id).contains(c.id());
     assertThat(connections.liveIds()).contains(c.id());
@@ -164,6 +166,40 @@ class MetadataRepositoriesIT {
     assertThatThrownBy(() -> connections.get(c.id())).isInstanceOf(NotFoundException.class);
     assertThat(connections.find(c.id())).isPresent();
     assertThat(connections.liveIds()).doesNotContain(c.id());
+  }
+
+  @Test
+  void schedulesAndEnumsKeepTheirColumnsTextValues() {
+    ConnectionRepository connections = new ConnectionRepository(dataSource);
+    JdbcClient sql = JdbcClient.create(dataSource);
+    Connection c = connection();
+    assertThat(sql.sql("SELECT schedule_type || ' ' || schedule_data::text || ' ' || namespace_definition FROM connection "
+        + "WHERE id = :id").param("id", c.id()).query(String.class).single())
+        .isEqualTo("basic {\"basicSchedule\": {\"units\": 24, \"timeUnit\": \"hours\"}} destination");
+
+    Schedule cron = new Schedule.Cron("0 0 2 * * ?", "Europe/Paris");
+    Connection updated = connections.update(new Connection(c.id(), c.sourceId(), c.destinationId(), c.name(), c.catalog(),
+        NamespaceDefinition.CUSTOM_FORMAT, "raw_${SOURCE_NAMESPACE}", c.prefix(), cron, c.nonBreakingChangePreference(), c.status(),
+        null, null, null));
+    assertThat(updated.schedule()).isEqualTo(cron);
+    assertThat(updated.namespaceDefinition()).isEqualTo(NamespaceDefinition.CUSTOM_FORMAT);
+    assertThat(sql.sql("SELECT schedule_type || ' ' || schedule_data::text || ' ' || namespace_definition FROM connection "
+        + "WHERE id = :id").param("id", c.id()).query(String.class).single())
+        .isEqualTo("cron {\"cron\": {\"cronTimeZone\": \"Europe/Paris\", \"cronExpression\": \"0 0 2 * * ?\"}} customformat");
+
+    // a row written by hand with a schedule the platform does not run reads as manual
+    sql.sql("UPDATE connection SET schedule_type = 'basic', schedule_data = '{\"basicSchedule\":{\"timeUnit\":\"fortnights\","
+        + "\"units\":2}}' WHERE id = :id").param("id", c.id()).update();
+    assertThat(connections.get(c.id()).schedule()).isEqualTo(Schedule.manual());
+
+    JobRepository jobs = new JobRepository(dataSource);
+    Job job = jobs.createOrGetUnfinished(c.id(), JobType.RESET, null);
+    jobs.startAttempt(job.id(), 0, null);
+    jobs.setStatus(job.id(), JobStatus.INCOMPLETE);
+    assertThat(sql.sql("SELECT job_type || ' ' || status FROM job WHERE id = :id").param("id", job.id()).query(String.class).single())
+        .isEqualTo("reset incomplete");
+    assertThat(sql.sql("SELECT status FROM attempt WHERE job_id = :id").param("id", job.id()).query(String.class).single())
+        .isEqualTo("running");
   }
 
   @Test
@@ -178,9 +214,9 @@ class MetadataRepositoriesIT {
     jobs.startAttempt(job.id(), 0, "/logs/0");
     assertThat(jobs.startAttempt(job.id(), 0, "/logs/other").logPath()).isEqualTo("/logs/0");
     assertThat(jobs.get(job.id()).status()).isEqualTo(JobStatus.RUNNING);
-    jobs.saveStats(job.id(), 0, List.of(new StreamStat("public", "users", 10, 100, 5, 50, 20L, null)));
-    jobs.saveStats(job.id(), 0, List.of(new StreamStat("public", "users", 12, 120, 12, 120, 20L, null)));
-    assertThat(jobs.stats(job.id(), 0)).containsExactly(new StreamStat("public", "users", 12, 120, 12, 120, 20L, null));
+    jobs.saveStats(job.id(), 0, List.of(new StreamStatistics("public", "users", 10, 100, 5, 50, 20L, null)));
+    jobs.saveStats(job.id(), 0, List.of(new StreamStatistics("public", "users", 12, 120, 12, 120, 20L, null)));
+    assertThat(jobs.stats(job.id(), 0)).containsExactly(new StreamStatistics("public", "users", 12, 120, 12, 120, 20L, null));
 
     JsonNode failure = Jsons.deserialize("{\"failures\":[{\"failureOrigin\":\"source\"}]}");
     jobs.endAttempt(job.id(), 0, AttemptStatus.FAILED, null, failure);

@@ -1,10 +1,10 @@
 package io.airbyte.scheduler;
 
+import io.airbyte.contract.job.RetrySettings;
 import io.airbyte.db.MetadataDatabase;
 import io.airbyte.db.connection.ConnectionRepository;
 import io.airbyte.db.job.JobRepository;
 import io.airbyte.db.workspace.WorkspaceRepository;
-import io.airbyte.scheduler.connection.RetrySettings;
 import io.airbyte.scheduler.job.JobActivitiesImpl;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.scheduler.reconcile.Reconciler;

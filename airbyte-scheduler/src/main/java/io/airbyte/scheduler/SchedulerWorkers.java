@@ -1,7 +1,8 @@
 package io.airbyte.scheduler;
 
+import io.airbyte.contract.job.JobActivities;
+import io.airbyte.scheduler.command.ConnectorCommandWorkflowImpl;
 import io.airbyte.scheduler.connection.ConnectionManagerWorkflowImpl;
-import io.airbyte.scheduler.job.JobActivities;
 import io.airbyte.scheduler.sync.SyncWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -21,7 +22,7 @@ public final class SchedulerWorkers {
         .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MILLIS)
         .build());
     worker.registerWorkflowImplementationTypes(ConnectionManagerWorkflowImpl.class, SyncWorkflowImpl.class,
-        io.airbyte.scheduler.command.ConnectorCommandWorkflowImpl.class);
+        ConnectorCommandWorkflowImpl.class);
     worker.registerActivitiesImplementations(jobActivities);
     return worker;
   }

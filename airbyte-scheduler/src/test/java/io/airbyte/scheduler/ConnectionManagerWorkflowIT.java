@@ -2,18 +2,17 @@ package io.airbyte.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airbyte.db.connection.Schedule;
+import io.airbyte.contract.connection.ConnectionManagerWorkflow;
+import io.airbyte.contract.job.AttemptStatus;
+import io.airbyte.contract.job.JobStatus;
+import io.airbyte.contract.job.JobType;
+import io.airbyte.contract.job.RetrySettings;
+import io.airbyte.contract.schedule.Schedule;
+import io.airbyte.contract.sync.StreamRef;
 import io.airbyte.db.job.Attempt;
-import io.airbyte.db.job.AttemptStatus;
 import io.airbyte.db.job.Job;
-import io.airbyte.db.job.JobStatus;
-import io.airbyte.db.job.JobType;
-import io.airbyte.protocol.json.Jsons;
-import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
-import io.airbyte.scheduler.connection.RetrySettings;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.scheduler.reconcile.Reconciler;
-import io.airbyte.scheduler.sync.StreamRef;
 import io.airbyte.testsupport.postgres.PostgresExtension;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
 import java.time.Clock;
@@ -88,8 +87,7 @@ class ConnectionManagerWorkflowIT {
   @Test
   void cronScheduleFiresAtItsTimes() throws Exception {
     harness(RetrySettings.defaults(), 3);
-    UUID connection = h.connection(new Schedule("cron",
-        Jsons.deserialize("{\"cron\":{\"cronExpression\":\"0 0 * * * ?\",\"cronTimeZone\":\"Europe/Paris\"}}")));
+    UUID connection = h.connection(new Schedule.Cron("0 0 * * * ?", "Europe/Paris"));
     h.workflows.ensureStarted(connection);
     await(() -> h.workflows.state(connection).nextRunMillis() != null);
     long next = h.workflows.state(connection).nextRunMillis();

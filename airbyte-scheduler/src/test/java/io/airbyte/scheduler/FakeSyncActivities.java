@@ -1,11 +1,14 @@
 package io.airbyte.scheduler;
 
-import io.airbyte.scheduler.sync.AttemptFailure;
-import io.airbyte.scheduler.sync.AttemptResult;
-import io.airbyte.scheduler.sync.AttemptStreamStats;
-import io.airbyte.scheduler.sync.CheckResult;
-import io.airbyte.scheduler.sync.SyncActivities;
-import io.airbyte.scheduler.sync.SyncInput;
+import io.airbyte.contract.failure.AttemptFailure;
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
+import io.airbyte.contract.job.AttemptStatus;
+import io.airbyte.contract.stats.StreamStatistics;
+import io.airbyte.contract.sync.AttemptResult;
+import io.airbyte.contract.sync.CheckResult;
+import io.airbyte.contract.sync.SyncActivities;
+import io.airbyte.contract.sync.SyncInput;
 import io.temporal.activity.Activity;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -28,13 +31,13 @@ final class FakeSyncActivities implements SyncActivities {
   }
 
   static AttemptResult success() {
-    return new AttemptResult(AttemptResult.SUCCEEDED, List.of(), true, 10, 100,
-        List.of(new AttemptStreamStats("public", "users", 10, 100, 10, 100, null, null)), "/logs");
+    return new AttemptResult(AttemptStatus.SUCCEEDED, List.of(), true, 10, 100,
+        List.of(new StreamStatistics("public", "users", 10, 100, 10, 100, null, null)), "/logs");
   }
 
   static Function<SyncInput, AttemptResult> failing(boolean retryable, boolean committed) {
-    return in -> new AttemptResult(AttemptResult.FAILED, List.of(new AttemptFailure("source", retryable ? "system_error"
-        : "config_error", retryable, "boom", null, null, 0)), committed, 0, 0, List.of(), null);
+    return in -> new AttemptResult(AttemptStatus.FAILED, List.of(new AttemptFailure(FailureOrigin.SOURCE, retryable
+        ? FailureType.SYSTEM_ERROR : FailureType.CONFIG_ERROR, retryable, "boom", null, null, 0)), committed, 0, 0, List.of(), null);
   }
 
   /** Heartbeats until the attempt is cancelled. */
@@ -44,10 +47,10 @@ final class FakeSyncActivities implements SyncActivities {
         Activity.getExecutionContext().heartbeat(null);
         Thread.sleep(100);
       } catch (ActivityCompletionException e) {
-        return new AttemptResult(AttemptResult.CANCELLED, List.of(), false, 0, 0, List.of(), null);
+        return new AttemptResult(AttemptStatus.CANCELLED, List.of(), false, 0, 0, List.of(), null);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new AttemptResult(AttemptResult.CANCELLED, List.of(), false, 0, 0, List.of(), null);
+        return new AttemptResult(AttemptStatus.CANCELLED, List.of(), false, 0, 0, List.of(), null);
       }
     }
   }

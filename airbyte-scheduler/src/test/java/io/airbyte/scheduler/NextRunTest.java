@@ -3,10 +3,11 @@ package io.airbyte.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.airbyte.contract.job.RetrySettings;
+import io.airbyte.contract.job.ScheduleInfo;
+import io.airbyte.contract.schedule.Schedule;
+import io.airbyte.db.connection.ScheduleColumns;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.scheduler.connection.RetrySettings;
-import io.airbyte.scheduler.job.BasicSchedules;
-import io.airbyte.scheduler.job.ScheduleInfo;
 import io.airbyte.scheduler.schedule.NextRun;
 import java.time.Instant;
 import java.util.List;
@@ -14,18 +15,25 @@ import org.junit.jupiter.api.Test;
 
 class NextRunTest {
 
-  private static ScheduleInfo schedule(String type, long interval, String cron, String zone, Long last) {
-    return new ScheduleInfo("active", type, interval, cron, zone, last, null, null, List.of(), 0);
+  private static ScheduleInfo schedule(Schedule schedule, Long last) {
+    return new ScheduleInfo("active", schedule, last, null, null, List.of(), 0);
+  }
+
+  /** The interval of a stored {@code basicSchedule}. */
+  static long storedIntervalMillis(String basicSchedule) {
+    Schedule stored = ScheduleColumns.read("basic", Jsons.deserialize("{\"basicSchedule\":" + basicSchedule + "}"));
+    return ((Schedule.Basic) stored).interval().toMillis();
   }
 
   @Test
   void basicRunsAnIntervalAfterTheLastJobOrAtOnce() {
     long hour = 3_600_000;
-    assertThat(NextRun.after(schedule("basic", hour, null, null, null), 5)).contains(5L);
-    assertThat(NextRun.after(schedule("basic", hour, null, null, 1000L), 5)).contains(1000L + hour);
-    assertThat(NextRun.after(schedule("manual", 0, null, null, null), 5)).isEmpty();
-    assertThat(BasicSchedules.intervalMillis(Jsons.deserialize("{\"timeUnit\":\"days\",\"units\":2}"))).isEqualTo(2 * 24 * hour);
-    assertThatThrownBy(() -> BasicSchedules.intervalMillis(Jsons.deserialize("{\"timeUnit\":\"fortnights\",\"units\":2}")))
+    Schedule hourly = new Schedule.Basic(1, Schedule.TimeUnit.HOURS);
+    assertThat(NextRun.after(schedule(hourly, null), 5)).contains(5L);
+    assertThat(NextRun.after(schedule(hourly, 1000L), 5)).contains(1000L + hour);
+    assertThat(NextRun.after(schedule(Schedule.manual(), null), 5)).isEmpty();
+    assertThat(storedIntervalMillis("{\"timeUnit\":\"days\",\"units\":2}")).isEqualTo(2 * 24 * hour);
+    assertThatThrownBy(() -> storedIntervalMillis("{\"timeUnit\":\"fortnights\",\"units\":2}"))
         .hasMessageContaining("basicSchedule.timeUnit");
   }
 
@@ -40,7 +48,7 @@ class NextRunTest {
         .contains(Instant.parse("2026-03-30T00:00:00Z").toEpochMilli());
     assertThat(NextRun.nextCron("0 15 10 ? * MON-FRI", "UTC", Instant.parse("2026-11-28T00:00:00Z").toEpochMilli()))
         .contains(Instant.parse("2026-11-30T10:15:00Z").toEpochMilli());
-    assertThatThrownBy(() -> NextRun.validateCron("every day")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Schedule.Cron("every day", null)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

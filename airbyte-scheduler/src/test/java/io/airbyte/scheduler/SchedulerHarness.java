@@ -1,23 +1,26 @@
 package io.airbyte.scheduler;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.job.RetrySettings;
+import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.db.MetadataDatabase;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.connection.Schedule;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.job.JobRepository;
 import io.airbyte.db.workspace.WorkspaceRepository;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
-import io.airbyte.scheduler.connection.RetrySettings;
 import io.airbyte.scheduler.job.JobActivitiesImpl;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Temporal's test environment (time skipping), the real job activities on a real database, fake connectors. */
 final class SchedulerHarness implements AutoCloseable {
@@ -54,11 +57,20 @@ final class SchedulerHarness implements AutoCloseable {
     UUID source = actors.create(workspace, definition, ActorType.SOURCE, "s", Jsons.object()).id();
     UUID destination = actors.create(workspace, definition, ActorType.DESTINATION, "d", Jsons.object()).id();
     return connections.create(new Connection(null, source, destination, "c", new ConfiguredAirbyteCatalog()
-        .withStreams(java.util.List.of()), "destination", null, "", schedule, "ignore", "active", null, null, null)).id();
+        .withStreams(java.util.List.of()), NamespaceDefinition.DESTINATION, null, "", schedule, "ignore", "active", null, null,
+        null)).id();
+  }
+
+  /** A connection whose schedule columns hold {@code type} and {@code data} as they are, as a row written by hand would. */
+  UUID connectionStoring(String type, JsonNode data) {
+    UUID id = connection(Schedule.manual());
+    JdbcClient.create(dataSource).sql("UPDATE connection SET schedule_type = :type, schedule_data = CAST(:data AS jsonb) WHERE id = :id")
+        .param("type", type).param("data", data == null ? null : Jsons.serialize(data)).param("id", id).update();
+    return id;
   }
 
   static Schedule basicHourly() {
-    return new Schedule("basic", Jsons.deserialize("{\"basicSchedule\":{\"timeUnit\":\"hours\",\"units\":1}}"));
+    return new Schedule.Basic(1, Schedule.TimeUnit.HOURS);
   }
 
   @Override

@@ -2,13 +2,14 @@ package io.airbyte.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airbyte.db.connection.Schedule;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.connection.ConnectionManagerWorkflow;
+import io.airbyte.contract.job.JobStatus;
+import io.airbyte.contract.job.JobType;
+import io.airbyte.contract.job.RetrySettings;
+import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.db.job.Job;
-import io.airbyte.db.job.JobStatus;
-import io.airbyte.db.job.JobType;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
-import io.airbyte.scheduler.connection.RetrySettings;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.testsupport.postgres.PostgresExtension;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
@@ -69,28 +70,31 @@ class StoredScheduleRefusalIT {
         Arguments.of("every 10^30 minutes", basic("{\"timeUnit\":\"minutes\",\"units\":1000000000000000000000000000000}")),
         Arguments.of("every 400 days", basic("{\"timeUnit\":\"days\",\"units\":400}")),
         Arguments.of("every 2 fortnights", basic("{\"timeUnit\":\"fortnights\",\"units\":2}")),
-        Arguments.of("basic without data", new Schedule("basic", null)),
+        Arguments.of("basic without data", new StoredSchedule("basic", null)),
         Arguments.of("cron every second", cron("* * * * * ?", "UTC")),
         Arguments.of("cron every 30 s", cron("0/30 * * * * ?", "UTC")),
         Arguments.of("cron in an unknown zone", cron("0 0 12 * * ?", "Mars/Base")),
         Arguments.of("not a cron", cron("every day", "UTC")));
   }
 
-  private static Schedule basic(String json) {
-    return new Schedule("basic", Jsons.deserialize("{\"basicSchedule\":" + json + "}"));
+  /** The schedule columns of a connection, as stored. */
+  record StoredSchedule(String type, JsonNode data) {}
+
+  private static StoredSchedule basic(String json) {
+    return new StoredSchedule("basic", Jsons.deserialize("{\"basicSchedule\":" + json + "}"));
   }
 
-  private static Schedule cron(String expression, String zone) {
-    return new Schedule("cron", Jsons.deserialize("{\"cron\":{\"cronExpression\":" + Jsons.serialize(expression)
+  private static StoredSchedule cron(String expression, String zone) {
+    return new StoredSchedule("cron", Jsons.deserialize("{\"cron\":{\"cronExpression\":" + Jsons.serialize(expression)
         + ",\"cronTimeZone\":" + Jsons.serialize(zone) + "}}"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("storedSchedules")
-  void aStoredScheduleThePlatformDoesNotRunMeansNoScheduledRunsNeverAFailingLoop(String name, Schedule schedule)
+  void aStoredScheduleThePlatformDoesNotRunMeansNoScheduledRunsNeverAFailingLoop(String name, StoredSchedule schedule)
       throws Exception {
     h = new SchedulerHarness(dataSource, RetrySettings.defaults(), 3);
-    UUID connection = h.connection(schedule);
+    UUID connection = h.connectionStoring(schedule.type(), schedule.data());
     String logged;
     try (Capture err = Capture.stderr()) {
       h.workflows.ensureStarted(connection);
@@ -121,7 +125,7 @@ class StoredScheduleRefusalIT {
   @Test
   void aRunYearsAheadIsWaitedForInSeveralTimers() throws Exception {
     h = new SchedulerHarness(dataSource, RetrySettings.defaults(), 3);
-    UUID connection = h.connection(cron("0 0 0 1 1 ? 2099", "UTC"));
+    UUID connection = h.connection(new Schedule.Cron("0 0 0 1 1 ? 2099", "UTC"));
     h.workflows.ensureStarted(connection);
     await(() -> h.workflows.isRunning(connection) && h.workflows.state(connection).nextRunMillis() != null);
     assertThat(h.workflows.state(connection).nextRunMillis()).isEqualTo(java.time.Instant.parse("2099-01-01T00:00:00Z").toEpochMilli());
@@ -148,7 +152,7 @@ class StoredScheduleRefusalIT {
 
     assertThat(h.jobs.get(reset.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
     assertThat(h.connectors.replicated).filteredOn(in -> in.jobId() == reset.id()).singleElement()
-        .satisfies(in -> assertThat(in.jobType()).isEqualTo("reset"));
+        .satisfies(in -> assertThat(in.jobType()).isEqualTo(JobType.RESET));
     assertThat(jobs(connection)).hasSize(2);
     assertNoFailureLoop(connection);
   }

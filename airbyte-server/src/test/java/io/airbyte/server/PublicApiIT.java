@@ -95,7 +95,7 @@ class PublicApiIT {
         io.airbyte.worker.replication.ReplicationSettings.defaults(), directories, java.time.Clock.systemUTC());
     io.airbyte.scheduler.SchedulerWorkers.register(TEMPORAL.getWorkerFactory(), "CONNECTION_UPDATER",
         new io.airbyte.scheduler.job.JobActivitiesImpl(connections, jobs, 3,
-            io.airbyte.scheduler.connection.RetrySettings.defaults()));
+            io.airbyte.contract.job.RetrySettings.defaults()));
     io.airbyte.worker.sync.SyncWorkers.register(TEMPORAL.getWorkerFactory(), "SYNC",
         new io.airbyte.worker.sync.SyncActivitiesImpl(inputs, connectors, replication, jobs, java.time.Duration.ofMillis(500)), 4,
         new io.airbyte.worker.sync.ConnectorCommandActivitiesImpl(connectors, actorRepository, secretSplitter, jars));

@@ -3,11 +3,12 @@ package io.airbyte.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.connection.Schedule;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.job.JobRepository;
 import io.airbyte.db.workspace.WorkspaceRepository;
@@ -93,7 +94,7 @@ class RefusalsAndProblemBodiesIT {
     io.airbyte.db.MetadataDatabase.migrate(ds);
     io.airbyte.scheduler.SchedulerWorkers.register(TEMPORAL.getWorkerFactory(), "CONNECTION_UPDATER",
         new io.airbyte.scheduler.job.JobActivitiesImpl(new ConnectionRepository(ds), new JobRepository(ds), 3,
-            io.airbyte.scheduler.connection.RetrySettings.defaults()));
+            io.airbyte.contract.job.RetrySettings.defaults()));
     TEMPORAL.start();
   }
 
@@ -170,7 +171,7 @@ class RefusalsAndProblemBodiesIT {
     UUID source = actors.create(workspace, definition, ActorType.SOURCE, "s", Jsons.object()).id();
     UUID destination = actors.create(workspace, definition, ActorType.DESTINATION, "d", Jsons.object()).id();
     return connections.create(new Connection(null, source, destination, "c", new ConfiguredAirbyteCatalog().withStreams(List.of()),
-        "destination", null, "", Schedule.manual(), "ignore", "active", null, null, null)).id();
+        NamespaceDefinition.DESTINATION, null, "", Schedule.manual(), "ignore", "active", null, null, null)).id();
   }
 
   private static String basic(String timing) {

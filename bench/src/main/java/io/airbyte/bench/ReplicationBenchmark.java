@@ -1,6 +1,7 @@
 package io.airbyte.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import io.airbyte.worker.process.ConnectorDefinition;
@@ -10,7 +11,6 @@ import io.airbyte.worker.process.DockerSettings;
 import io.airbyte.worker.process.JobDirectories;
 import io.airbyte.worker.process.LocalProcessFactory;
 import io.airbyte.worker.process.ProcessFactory;
-import io.airbyte.worker.replication.NamespaceDefinition;
 import io.airbyte.worker.replication.NamespaceMapping;
 import io.airbyte.worker.replication.ReplicationInput;
 import io.airbyte.worker.replication.ReplicationOutput;

@@ -1,5 +1,7 @@
 package io.airbyte.db.connection;
 
+import io.airbyte.contract.connection.NamespaceDefinition;
+import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +16,7 @@ public record Connection(
     UUID destinationId,
     String name,
     ConfiguredAirbyteCatalog catalog,
-    String namespaceDefinition,
+    NamespaceDefinition namespaceDefinition,
     String namespaceFormat,
     String prefix,
     Schedule schedule,

@@ -1,5 +1,9 @@
 package io.airbyte.db.connection;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.connection.NamespaceDefinition;
+import io.airbyte.contract.schedule.InvalidScheduleException;
+import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.db.JsonColumns;
 import io.airbyte.db.NotFoundException;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
@@ -10,10 +14,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Connections; a deleted connection is kept with status {@code deprecated}, as Airbyte does. */
 public final class ConnectionRepository {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionRepository.class);
 
   private static final String COLUMNS = "c.id, c.source_id, c.destination_id, c.name, c.catalog, c.namespace_definition, "
       + "c.namespace_format, c.prefix, c.schedule_type, c.schedule_data, c.non_breaking_change_preference, c.status, "
@@ -30,9 +38,9 @@ public final class ConnectionRepository {
             + "prefix, schedule_type, schedule_data, non_breaking_change_preference, status) VALUES (:id, :src, :dst, :name, "
             + "CAST(:catalog AS jsonb), :nsdef, :nsfmt, :prefix, :stype, CAST(:sdata AS jsonb), :nbc, :status)")
         .param("id", id).param("src", c.sourceId()).param("dst", c.destinationId()).param("name", c.name())
-        .param("catalog", JsonColumns.json(c.catalog())).param("nsdef", c.namespaceDefinition())
+        .param("catalog", JsonColumns.json(c.catalog())).param("nsdef", c.namespaceDefinition().value())
         .param("nsfmt", c.namespaceFormat()).param("prefix", c.prefix() == null ? "" : c.prefix())
-        .param("stype", c.schedule().type()).param("sdata", JsonColumns.json(c.schedule().data()))
+        .param("stype", c.schedule().type()).param("sdata", JsonColumns.json(ScheduleColumns.data(c.schedule())))
         .param("nbc", c.nonBreakingChangePreference()).param("status", c.status()).update();
     return get(id);
   }
@@ -43,9 +51,9 @@ public final class ConnectionRepository {
             + "non_breaking_change_preference = :nbc, status = :status, status_reason = :reason, updated_at = now() "
             + "WHERE id = :id AND status <> 'deprecated'")
         .param("id", c.id()).param("name", c.name()).param("catalog", JsonColumns.json(c.catalog()))
-        .param("nsdef", c.namespaceDefinition()).param("nsfmt", c.namespaceFormat())
+        .param("nsdef", c.namespaceDefinition().value()).param("nsfmt", c.namespaceFormat())
         .param("prefix", c.prefix() == null ? "" : c.prefix()).param("stype", c.schedule().type())
-        .param("sdata", JsonColumns.json(c.schedule().data())).param("nbc", c.nonBreakingChangePreference())
+        .param("sdata", JsonColumns.json(ScheduleColumns.data(c.schedule()))).param("nbc", c.nonBreakingChangePreference())
         .param("status", c.status()).param("reason", c.statusReason()).update();
     if (n == 0) {
       throw new NotFoundException("connection", c.id());
@@ -90,12 +98,27 @@ public final class ConnectionRepository {
   }
 
   private static Connection map(ResultSet rs, int row) throws SQLException {
-    return new Connection(rs.getObject("id", UUID.class), rs.getObject("source_id", UUID.class),
+    UUID id = rs.getObject("id", UUID.class);
+    return new Connection(id, rs.getObject("source_id", UUID.class),
         rs.getObject("destination_id", UUID.class), rs.getString("name"),
-        JsonColumns.read(rs, "catalog", ConfiguredAirbyteCatalog.class), rs.getString("namespace_definition"),
-        rs.getString("namespace_format"), rs.getString("prefix"),
-        new Schedule(rs.getString("schedule_type"), JsonColumns.tree(rs, "schedule_data")),
+        JsonColumns.read(rs, "catalog", ConfiguredAirbyteCatalog.class),
+        NamespaceDefinition.of(rs.getString("namespace_definition")), rs.getString("namespace_format"), rs.getString("prefix"),
+        schedule(id, rs.getString("schedule_type"), JsonColumns.tree(rs, "schedule_data")),
         rs.getString("non_breaking_change_preference"), rs.getString("status"), rs.getString("status_reason"),
         JsonColumns.instant(rs, "created_at"), JsonColumns.instant(rs, "updated_at"));
+  }
+
+  /**
+   * A stored schedule the platform does not run (a row written before the API refused it, or by
+   * hand) reads as manual, with an error in the log: no scheduled runs, never a failing read.
+   */
+  private static Schedule schedule(UUID connectionId, String type, JsonNode data) {
+    try {
+      return ScheduleColumns.read(type, data);
+    } catch (InvalidScheduleException e) {
+      LOG.error("Connection {}: its stored {} schedule {} is not one the platform runs ({}); it gets no scheduled runs "
+          + "until its schedule is updated", connectionId, type, data, e.getMessage());
+      return Schedule.manual();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.airbyte.db.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.job.AttemptStatus;
 import java.time.Instant;
 
 /** One attempt of a job: its outcome, failures (first = cause), output and log. */

@@ -1,6 +1,8 @@
 package io.airbyte.db.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.job.JobStatus;
+import io.airbyte.contract.job.JobType;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,6 +1,10 @@
 package io.airbyte.db.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.job.AttemptStatus;
+import io.airbyte.contract.job.JobStatus;
+import io.airbyte.contract.job.JobType;
+import io.airbyte.contract.stats.StreamStatistics;
 import io.airbyte.db.JsonColumns;
 import io.airbyte.db.NotFoundException;
 import java.sql.ResultSet;
@@ -141,10 +145,10 @@ public final class JobRepository {
   }
 
   /** Replaces the figures of an attempt (idempotent: the latest snapshot wins). */
-  public void saveStats(long jobId, int number, List<StreamStat> stats) {
+  public void saveStats(long jobId, int number, List<StreamStatistics> stats) {
     long attemptId = attempt(jobId, number).id();
     tx.executeWithoutResult(status -> {
-      for (StreamStat s : stats) {
+      for (StreamStatistics s : stats) {
         jdbc.sql("INSERT INTO stream_stats (attempt_id, stream_namespace, stream_name, records_emitted, bytes_emitted, "
                 + "records_committed, bytes_committed, estimated_records, estimated_bytes) VALUES (:a, :ns, :n, :re, :be, "
                 + ":rc, :bc, :er, :eb) ON CONFLICT (attempt_id, stream_namespace, stream_name) DO UPDATE SET "
@@ -159,11 +163,11 @@ public final class JobRepository {
     });
   }
 
-  public List<StreamStat> stats(long jobId, int number) {
+  public List<StreamStatistics> stats(long jobId, int number) {
     return jdbc.sql("SELECT s.* FROM stream_stats s JOIN attempt a ON a.id = s.attempt_id "
             + "WHERE a.job_id = :j AND a.attempt_number = :n ORDER BY s.stream_namespace, s.stream_name")
         .param("j", jobId).param("n", number)
-        .query((rs, row) -> new StreamStat(rs.getString("stream_namespace").isEmpty() ? null : rs.getString("stream_namespace"),
+        .query((rs, row) -> new StreamStatistics(rs.getString("stream_namespace").isEmpty() ? null : rs.getString("stream_namespace"),
             rs.getString("stream_name"), rs.getLong("records_emitted"), rs.getLong("bytes_emitted"),
             rs.getLong("records_committed"), rs.getLong("bytes_committed"), (Long) rs.getObject("estimated_records"),
             (Long) rs.getObject("estimated_bytes")))
@@ -179,13 +183,14 @@ public final class JobRepository {
 
   /** How many of the connection's latest finished jobs failed in a row. */
   public int consecutiveFailures(UUID connectionId) {
-    List<String> statuses = jdbc.sql("SELECT status FROM job WHERE connection_id = :c AND status IN ('failed', 'succeeded', "
-            + "'cancelled') ORDER BY created_at DESC, id DESC LIMIT 100").param("c", connectionId).query(String.class).list();
+    List<JobStatus> statuses = jdbc.sql("SELECT status FROM job WHERE connection_id = :c AND status IN ('failed', 'succeeded', "
+            + "'cancelled') ORDER BY created_at DESC, id DESC LIMIT 100").param("c", connectionId)
+        .query((rs, row) -> JobStatus.of(rs.getString("status"))).list();
     int n = 0;
-    for (String s : statuses) {
-      if (s.equals("failed")) {
+    for (JobStatus s : statuses) {
+      if (s == JobStatus.FAILED) {
         n++;
-      } else if (s.equals("succeeded")) {
+      } else if (s == JobStatus.SUCCEEDED) {
         break;
       }
     }

@@ -1,5 +1,9 @@
 package io.airbyte.scheduler.command;
 
+import io.airbyte.contract.command.ConnectorCommandActivities;
+import io.airbyte.contract.command.ConnectorCommandInput;
+import io.airbyte.contract.command.ConnectorCommandOutput;
+import io.airbyte.contract.command.ConnectorCommandWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;

@@ -1,5 +1,8 @@
 package io.airbyte.scheduler.command;
 
+import io.airbyte.contract.command.ConnectorCommandInput;
+import io.airbyte.contract.command.ConnectorCommandOutput;
+import io.airbyte.contract.command.ConnectorCommandWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;

@@ -1,14 +1,23 @@
 package io.airbyte.scheduler.connection;
 
-import io.airbyte.scheduler.job.JobActivities;
-import io.airbyte.scheduler.job.JobToRun;
-import io.airbyte.scheduler.job.ScheduleInfo;
+import io.airbyte.contract.connection.ConnectionManagerInput;
+import io.airbyte.contract.connection.ConnectionManagerWorkflow;
+import io.airbyte.contract.connection.WorkflowState;
+import io.airbyte.contract.failure.AttemptFailure;
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
+import io.airbyte.contract.job.AttemptStatus;
+import io.airbyte.contract.job.JobActivities;
+import io.airbyte.contract.job.JobStatus;
+import io.airbyte.contract.job.JobToRun;
+import io.airbyte.contract.job.JobType;
+import io.airbyte.contract.job.RetrySettings;
+import io.airbyte.contract.job.ScheduleInfo;
+import io.airbyte.contract.sync.AttemptResult;
+import io.airbyte.contract.sync.StreamRef;
+import io.airbyte.contract.sync.SyncInput;
+import io.airbyte.contract.sync.SyncWorkflow;
 import io.airbyte.scheduler.schedule.NextRun;
-import io.airbyte.scheduler.sync.AttemptFailure;
-import io.airbyte.scheduler.sync.AttemptResult;
-import io.airbyte.scheduler.sync.StreamRef;
-import io.airbyte.scheduler.sync.SyncInput;
-import io.airbyte.scheduler.sync.SyncWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
@@ -38,7 +47,7 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
           .build())
       .build());
 
-  private String requestedJobType;
+  private JobType requestedJobType;
   private List<StreamRef> requestedStreams = List.of();
   private boolean cancelRequested;
   private boolean updated;
@@ -62,7 +71,7 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
       LOG.info("Connection {} is gone: its workflow ends", input.connectionId());
       return;
     }
-    String jobType;
+    JobType jobType;
     List<StreamRef> streams;
     if (schedule.unfinishedJobId() != null) {
       // a job waiting in the database (the API created it, or a restart lost its workflow): it runs, or goes on
@@ -70,7 +79,7 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
       streams = schedule.unfinishedJobStreams();
     } else {
       if (requestedJobType == null) {
-        ScheduleInfo timed = input.lastJobStartMillis() == null ? schedule : withLastJob(schedule, input.lastJobStartMillis());
+        ScheduleInfo timed = input.lastJobStartMillis() == null ? schedule : schedule.withLastJob(input.lastJobStartMillis());
         Optional<Long> next = schedule.active() ? nextRun(input, timed) : Optional.empty();
         nextRunMillis = next.orElse(null);
         if (next.isPresent()) {
@@ -94,9 +103,9 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
         Workflow.continueAsNew(input.next(requestedJobType, requestedStreams, null));
         return;
       }
-      jobType = requestedJobType == null ? "sync" : requestedJobType;
+      jobType = requestedJobType == null ? JobType.SYNC : requestedJobType;
       streams = requestedJobType == null ? List.of() : requestedStreams;
-      if (jobType.equals("sync") && requestedJobType == null && !schedule.active()) {
+      if (jobType == JobType.SYNC && requestedJobType == null && !schedule.active()) {
         Workflow.continueAsNew(input.next(null, List.of(), null));
         return;
       }
@@ -125,18 +134,12 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
       return NextRun.after(schedule, Workflow.currentTimeMillis());
     } catch (RuntimeException e) {
       LOG.error("Connection {}: its {} schedule cannot be computed ({}); no scheduled runs until it is updated",
-          input.connectionId(), schedule.scheduleType(), e.toString());
+          input.connectionId(), schedule.schedule().type(), e.toString());
       return Optional.empty();
     }
   }
 
-  private static ScheduleInfo withLastJob(ScheduleInfo s, long lastJobStartMillis) {
-    return new ScheduleInfo(s.connectionStatus(), s.scheduleType(), s.basicIntervalMillis(), s.cronExpression(),
-        s.cronTimeZone(), lastJobStartMillis, s.unfinishedJobId(), s.unfinishedJobType(), s.unfinishedJobStreams(),
-        s.unfinishedJobAttempts());
-  }
-
-  private void runJob(ConnectionManagerInput input, String requestedType, List<StreamRef> requestedStreams) {
+  private void runJob(ConnectionManagerInput input, JobType requestedType, List<StreamRef> requestedStreams) {
     jobStartMillis = Workflow.currentTimeMillis();
     cancelRequested = false;
     jobRunning = true;
@@ -144,11 +147,11 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
     // the database's job is the one that runs: the connection's unfinished job, whatever asked for this one
     JobToRun job = jobs.createJob(input.connectionId(), requestedType, requestedStreams);
     jobId = job.id();
-    String jobType = job.type();
+    JobType jobType = job.type();
     List<StreamRef> streams = job.streams();
     int firstAttempt = job.attempts();
     int successiveFailures = 0;
-    String outcome = "failed";
+    JobStatus outcome = JobStatus.FAILED;
     // the scheduler's policy, asked at each job: whoever started the workflow (the API server, the
     // reconciler) does not decide it, and a changed setting applies from the next job on
     RetrySettings retry = jobs.retrySettings();
@@ -157,26 +160,26 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
       jobs.startAttempt(jobId, attempt);
       AttemptResult result = runAttempt(input, new SyncInput(input.connectionId(), jobId, attempt, jobType, streams));
       jobs.endAttempt(jobId, attempt, result);
-      if (result.status().equals(AttemptResult.SUCCEEDED)) {
-        outcome = "succeeded";
+      if (result.status() == AttemptStatus.SUCCEEDED) {
+        outcome = JobStatus.SUCCEEDED;
         break;
       }
-      if (result.status().equals(AttemptResult.CANCELLED) || cancelRequested || deleted) {
-        outcome = "cancelled";
+      if (result.status() == AttemptStatus.CANCELLED || cancelRequested || deleted) {
+        outcome = JobStatus.CANCELLED;
         break;
       }
       successiveFailures = result.committedData() ? 0 : successiveFailures + 1;
       if (!result.retryable() || successiveFailures >= retry.maxSuccessiveFailures() || attempt + 1 >= retry.maxAttempts()) {
         break;
       }
-      jobs.setJobStatus(jobId, "incomplete");
+      jobs.setJobStatus(jobId, JobStatus.INCOMPLETE);
       long backoff = retry.backoffSeconds(successiveFailures);
       LOG.info("Job {} attempt {} failed; next attempt in {} s", jobId, attempt, backoff);
       if (backoff > 0) {
         Workflow.await(Duration.ofSeconds(backoff), () -> cancelRequested || deleted);
       }
       if (cancelRequested || deleted) {
-        outcome = "cancelled";
+        outcome = JobStatus.CANCELLED;
         break;
       }
     }
@@ -185,7 +188,7 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
     jobRunning = false;
     attemptNumber = null;
     jobs.setJobStatus(jobId, outcome);
-    if (outcome.equals("failed")) {
+    if (outcome == JobStatus.FAILED) {
       jobs.disableIfFailing(input.connectionId());
     }
   }
@@ -208,10 +211,11 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
       return promise[0].get();
     } catch (ChildWorkflowFailure | CanceledFailure e) {
       if (cancelRequested || deleted) {
-        return new AttemptResult(AttemptResult.CANCELLED, List.of(new AttemptFailure("airbyte_platform", "manual_cancellation",
-            false, "The job was cancelled", null, null, Workflow.currentTimeMillis())), false, 0, 0, List.of(), null);
+        return new AttemptResult(AttemptStatus.CANCELLED, List.of(new AttemptFailure(FailureOrigin.PLATFORM,
+            FailureType.MANUAL_CANCELLATION, false, "The job was cancelled", null, null, Workflow.currentTimeMillis())), false, 0, 0,
+            List.of(), null);
       }
-      return AttemptResult.failed(new AttemptFailure("airbyte_platform", "system_error", true,
+      return AttemptResult.failed(new AttemptFailure(FailureOrigin.PLATFORM, FailureType.SYSTEM_ERROR, true,
           "The attempt's workflow failed: " + e.getMessage(), String.valueOf(e.getCause()), null, Workflow.currentTimeMillis()));
     }
   }
@@ -223,7 +227,7 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
       return;
     }
     if (requestedJobType == null) {
-      requestedJobType = "sync";
+      requestedJobType = JobType.SYNC;
     }
   }
 
@@ -243,7 +247,7 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
 
   @Override
   public void clear(List<StreamRef> streams) {
-    requestedJobType = "clear";
+    requestedJobType = JobType.CLEAR;
     requestedStreams = streams == null ? List.of() : streams;
     if (jobRunning) {
       cancelRequested = true;
@@ -252,7 +256,7 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
 
   @Override
   public void reset() {
-    requestedJobType = "reset";
+    requestedJobType = JobType.RESET;
     requestedStreams = List.of();
     if (jobRunning) {
       cancelRequested = true;
@@ -261,7 +265,7 @@ public final class ConnectionManagerWorkflowImpl implements ConnectionManagerWor
 
   @Override
   public void refresh(List<StreamRef> streams) {
-    requestedJobType = "refresh";
+    requestedJobType = JobType.REFRESH;
     requestedStreams = streams == null ? List.of() : streams;
   }
 

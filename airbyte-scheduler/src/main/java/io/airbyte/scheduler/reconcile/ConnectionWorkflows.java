@@ -1,8 +1,8 @@
 package io.airbyte.scheduler.reconcile;
 
-import io.airbyte.scheduler.connection.ConnectionManagerInput;
-import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
-import io.airbyte.scheduler.connection.WorkflowState;
+import io.airbyte.contract.connection.ConnectionManagerInput;
+import io.airbyte.contract.connection.ConnectionManagerWorkflow;
+import io.airbyte.contract.connection.WorkflowState;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;

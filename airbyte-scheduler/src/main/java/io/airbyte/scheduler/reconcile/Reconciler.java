@@ -1,12 +1,14 @@
 package io.airbyte.scheduler.reconcile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
+import io.airbyte.contract.job.AttemptStatus;
+import io.airbyte.contract.job.JobStatus;
 import io.airbyte.db.connection.ConnectionRepository;
 import io.airbyte.db.job.Attempt;
-import io.airbyte.db.job.AttemptStatus;
 import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
-import io.airbyte.db.job.JobStatus;
 import io.airbyte.protocol.json.Jsons;
 import java.time.Clock;
 import java.util.UUID;
@@ -59,7 +61,8 @@ public final class Reconciler {
       if (attempt.status() == AttemptStatus.RUNNING) {
         ObjectNode failure = Jsons.object();
         failure.putArray("failures").addObject()
-            .put("failureOrigin", "airbyte_platform").put("failureType", "system_error").put("retryable", true)
+            .put("failureOrigin", FailureOrigin.PLATFORM.value()).put("failureType", FailureType.SYSTEM_ERROR.value())
+            .put("retryable", true)
             .put("externalMessage", "The platform lost track of this attempt (it restarted while the attempt ran); "
                 + "the job goes on with a new attempt")
             .put("timestamp", clock.millis());

@@ -1,5 +1,13 @@
 package io.airbyte.scheduler.sync;
 
+import io.airbyte.contract.failure.AttemptFailure;
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
+import io.airbyte.contract.sync.AttemptResult;
+import io.airbyte.contract.sync.CheckResult;
+import io.airbyte.contract.sync.SyncActivities;
+import io.airbyte.contract.sync.SyncInput;
+import io.airbyte.contract.sync.SyncWorkflow;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -29,24 +37,24 @@ public final class SyncWorkflowImpl implements SyncWorkflow {
         // an attempt is retried by the connection's workflow, with its own policy, never here
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .build());
-    boolean clearing = input.jobType().equals("clear") || input.jobType().equals("reset");
+    boolean clearing = input.jobType().clears();
     // both checks at once: each starts a connector, which takes seconds
     Promise<CheckResult> source = clearing ? null : Async.function(checks::checkSource, input);
     Promise<CheckResult> destination = Async.function(checks::checkDestination, input);
     if (source != null && !source.get().succeeded()) {
-      return AttemptResult.failed(failure(source.get(), "source"));
+      return AttemptResult.failed(failure(source.get(), FailureOrigin.SOURCE));
     }
     if (!destination.get().succeeded()) {
-      return AttemptResult.failed(failure(destination.get(), "destination"));
+      return AttemptResult.failed(failure(destination.get(), FailureOrigin.DESTINATION));
     }
     return replication.replicate(input);
   }
 
-  private static AttemptFailure failure(CheckResult check, String side) {
+  private static AttemptFailure failure(CheckResult check, FailureOrigin side) {
     if (check.failure() != null) {
       return check.failure();
     }
-    return new AttemptFailure(side, "config_error", false, "Checking the " + side + " failed: " + check.message(), null, null,
-        Workflow.currentTimeMillis());
+    return new AttemptFailure(side, FailureType.CONFIG_ERROR, false, "Checking the " + side.value() + " failed: " + check.message(),
+        null, null, Workflow.currentTimeMillis());
   }
 }

@@ -2,6 +2,7 @@ package io.airbyte.server.actor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.contract.connection.ConnectionManagerWorkflow;
 import io.airbyte.contract.connector.ActorType;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
@@ -13,7 +14,6 @@ import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.db.workspace.WorkspaceRepository;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.config.ConfigValidator;
-import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.error.ApiException;
 import java.util.ArrayList;

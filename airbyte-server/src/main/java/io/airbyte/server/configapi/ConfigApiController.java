@@ -1,7 +1,11 @@
 package io.airbyte.server.configapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.command.ConnectorCommandInput;
+import io.airbyte.contract.command.ConnectorCommandOutput;
+import io.airbyte.contract.connection.WorkflowState;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.stats.StreamStatistics;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
@@ -11,14 +15,10 @@ import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.job.Attempt;
 import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
-import io.airbyte.db.job.StreamStat;
 import io.airbyte.db.workspace.WorkspaceRepository;
 import io.airbyte.protocol.config.ConfigValidator;
 import io.airbyte.protocol.models.AirbyteCatalog;
-import io.airbyte.scheduler.command.ConnectorCommandInput;
-import io.airbyte.scheduler.command.ConnectorCommandOutput;
 import io.airbyte.scheduler.command.ConnectorCommands;
-import io.airbyte.scheduler.connection.WorkflowState;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.actor.ActorService;
 import io.airbyte.server.connection.SourceCatalogs;
@@ -64,12 +64,12 @@ class ConfigApiController {
   record CheckResponse(String status, String message, String logPath) {}
 
   record ConnectionStatus(UUID connectionId, String status, String statusReason, boolean jobRunning, Long runningJobId,
-      Integer runningAttempt, String nextRunAt, List<StreamStat> progress, LastJob lastJob) {}
+      Integer runningAttempt, String nextRunAt, List<StreamStatistics> progress, LastJob lastJob) {}
 
   record LastJob(long jobId, String status, String jobType, String createdAt, String updatedAt) {}
 
   record AttemptView(int attemptNumber, String status, String createdAt, String endedAt, JsonNode failureSummary,
-      JsonNode output, List<StreamStat> streams) {}
+      JsonNode output, List<StreamStatistics> streams) {}
 
   private final DefinitionRepository definitions;
   private final ActorRepository actors;
@@ -168,7 +168,7 @@ class ConfigApiController {
       // no workflow yet: the reconciler starts it
     }
     List<Job> last = jobs.list(id, null, null, 1, 0);
-    List<StreamStat> progress = List.of();
+    List<StreamStatistics> progress = List.of();
     if (state != null && state.jobRunning() && state.jobId() != null && state.attemptNumber() != null) {
       progress = jobs.stats(state.jobId(), state.attemptNumber());
     }

@@ -1,13 +1,12 @@
 package io.airbyte.server.configapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.command.ConnectorCommandInput;
+import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connector.ActorType;
 import io.airbyte.db.definition.ActorDefinition;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.workspace.WorkspaceRepository;
-import io.airbyte.protocol.json.Jsons;
-import io.airbyte.scheduler.command.ConnectorCommandInput;
-import io.airbyte.scheduler.command.ConnectorCommandOutput;
 import io.airbyte.scheduler.command.ConnectorCommands;
 import io.airbyte.server.error.ApiException;
 import java.util.ArrayList;
@@ -58,11 +57,11 @@ class CustomDefinitionsController {
     ActorType type = ActorType.of(request.type());
     String image = request.dockerRepository().trim() + ":" + request.dockerImageTag().trim();
     ConnectorCommandOutput spec = commands.run(new ConnectorCommandInput("spec", type.value(), image, null, null));
-    if (!spec.succeeded() || spec.payloadJson() == null) {
+    if (!spec.succeeded() || spec.payload() == null) {
       throw ApiException.unprocessable("The image did not answer spec", List.of("dockerRepository: " + image + " did not give a spec: "
           + spec.message()));
     }
-    JsonNode payload = Jsons.deserialize(spec.payloadJson());
+    JsonNode payload = spec.payload();
     if (!payload.path("connectionSpecification").isObject()) {
       throw ApiException.unprocessable("The image's spec has no connectionSpecification",
           List.of("dockerRepository: " + image + " gave a spec without connectionSpecification"));

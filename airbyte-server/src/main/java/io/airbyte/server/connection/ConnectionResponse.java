@@ -1,5 +1,6 @@
 package io.airbyte.server.connection;
 
+import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.protocol.models.ConfiguredAirbyteStream;
 import io.airbyte.server.connection.ConnectionRequest.ScheduleBody;
@@ -31,7 +32,8 @@ public record ConnectionResponse(UUID connectionId, String name, UUID sourceId, 
     return new ConnectionResponse(c.id(), c.name(), c.sourceId(), c.destinationId(), workspaceId, c.status(),
         Schedules.toApi(c.schedule()), c.nonBreakingChangePreference().equals("disable") ? "disable_connection"
             : c.nonBreakingChangePreference(),
-        c.namespaceDefinition().equals("customformat") ? "custom_format" : c.namespaceDefinition(), c.namespaceFormat(),
+        c.namespaceDefinition() == NamespaceDefinition.CUSTOM_FORMAT ? "custom_format" : c.namespaceDefinition().value(),
+        c.namespaceFormat(),
         c.prefix(), new ConnectionRequest.Configurations(streams), c.createdAt().getEpochSecond());
   }
 }

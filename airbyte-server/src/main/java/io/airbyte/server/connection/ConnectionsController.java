@@ -1,13 +1,14 @@
 package io.airbyte.server.connection;
 
+import io.airbyte.contract.connection.ConnectionManagerWorkflow;
+import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.connection.Schedule;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
-import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.Page;
 import io.airbyte.server.error.ApiException;
@@ -118,13 +119,14 @@ class ConnectionsController {
     return actors.find(ActorType.SOURCE, c.sourceId()).map(Actor::workspaceId).orElse(null);
   }
 
-  private static String namespaceDefinition(String value) {
+  private static NamespaceDefinition namespaceDefinition(String value) {
     if (value == null) {
-      return "destination";
+      return NamespaceDefinition.DESTINATION;
     }
     return switch (value) {
-      case "source", "destination" -> value;
-      case "custom_format", "customformat" -> "customformat";
+      case "source" -> NamespaceDefinition.SOURCE;
+      case "destination" -> NamespaceDefinition.DESTINATION;
+      case "custom_format", "customformat" -> NamespaceDefinition.CUSTOM_FORMAT;
       default -> throw ApiException.unprocessable("Unknown namespace definition",
           List.of("namespaceDefinition: '" + value + "' is not source, destination or custom_format"));
     };

@@ -1,8 +1,6 @@
 package io.airbyte.server.connection;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.db.connection.Schedule;
-import io.airbyte.scheduler.job.BasicSchedules;
+import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.scheduler.schedule.NextRun;
 import io.airbyte.server.connection.ConnectionRequest.ScheduleBody;
 import java.time.Clock;
@@ -33,30 +31,25 @@ class SchedulePreviewController {
     long now = clock.millis();
     List<String> runs = new ArrayList<>();
     String description;
-    switch (schedule.type()) {
-      case "cron" -> {
-        JsonNode cron = schedule.data().path("cron");
-        String expression = cron.path("cronExpression").asText();
-        String zone = cron.path("cronTimeZone").asText("UTC");
-        description = NextRun.describe(expression) + " (" + zone + ")";
-        long after = now;
-        for (int i = 0; i < RUNS; i++) {
-          var next = NextRun.nextCron(expression, zone, after);
-          if (next.isEmpty()) {
-            break;
-          }
-          runs.add(Instant.ofEpochMilli(next.get()).toString());
-          after = next.get();
+    if (schedule instanceof Schedule.Cron cron) {
+      description = NextRun.describe(cron.expression()) + " (" + cron.timeZone() + ")";
+      long after = now;
+      for (int i = 0; i < RUNS; i++) {
+        var next = NextRun.nextCron(cron.expression(), cron.timeZone(), after);
+        if (next.isEmpty()) {
+          break;
         }
+        runs.add(Instant.ofEpochMilli(next.get()).toString());
+        after = next.get();
       }
-      case "basic" -> {
-        long interval = BasicSchedules.intervalMillis(schedule.data().path("basicSchedule"));
-        description = Schedules.toApi(schedule).basicTiming() + ", counted from the start of the last sync";
-        for (int i = 0; i < RUNS; i++) {
-          runs.add(Instant.ofEpochMilli(now + i * interval).toString());
-        }
+    } else if (schedule instanceof Schedule.Basic basic) {
+      long interval = basic.interval().toMillis();
+      description = Schedules.toApi(schedule).basicTiming() + ", counted from the start of the last sync";
+      for (int i = 0; i < RUNS; i++) {
+        runs.add(Instant.ofEpochMilli(now + i * interval).toString());
       }
-      default -> description = "Only when started by hand or through the API";
+    } else {
+      description = "Only when started by hand or through the API";
     }
     return new SchedulePreview(schedule.type(), description, runs);
   }

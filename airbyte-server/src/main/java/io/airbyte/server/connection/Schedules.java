@@ -1,11 +1,7 @@
 package io.airbyte.server.connection;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.db.connection.Schedule;
-import io.airbyte.protocol.json.Jsons;
-import io.airbyte.scheduler.job.BasicSchedules;
-import io.airbyte.scheduler.schedule.InvalidScheduleException;
-import io.airbyte.scheduler.schedule.NextRun;
+import io.airbyte.contract.schedule.InvalidScheduleException;
+import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.server.connection.ConnectionRequest.ScheduleBody;
 import io.airbyte.server.error.ApiException;
 import java.math.BigInteger;
@@ -23,9 +19,9 @@ final class Schedules {
 
   /**
    * The schedule to store, or a 422 naming {@code schedule.basicTiming} or
-   * {@code schedule.cronExpression}: what the scheduler runs is decided by {@link BasicSchedules}
-   * (1 minute … 1 year) and {@link NextRun#validateCron} (Quartz, at most once a minute, a known time
-   * zone), the same rules the scheduler applies to a stored schedule.
+   * {@code schedule.cronExpression}: what the scheduler runs is decided by {@link Schedule} itself
+   * (basic 1 minute … 1 year; cron Quartz, at most once a minute, in a known time zone), the same
+   * rules that apply to a stored schedule.
    */
   static Schedule fromApi(ScheduleBody body) {
     if (body == null || body.scheduleType() == null || body.scheduleType().equals("manual")) {
@@ -40,12 +36,10 @@ final class Schedules {
         String expression = parts[0];
         String zone = parts.length > 1 ? parts[1] : "UTC";
         try {
-          NextRun.validateCron(expression, zone);
+          return new Schedule.Cron(expression, zone);
         } catch (InvalidScheduleException e) {
           throw refused("This cron schedule is not one the platform runs", e);
         }
-        return new Schedule("cron", Jsons.deserialize("{\"cron\":{\"cronExpression\":" + Jsons.serialize(expression)
-            + ",\"cronTimeZone\":" + Jsons.serialize(zone) + "}}"));
       }
       case "basic" -> {
         Matcher m = BASIC.matcher(body.basicTiming() == null ? "" : body.basicTiming().trim());
@@ -54,14 +48,11 @@ final class Schedules {
               List.of("schedule.basicTiming: '" + body.basicTiming() + "' is not 'Every <n> minutes|hours|days|weeks|months'"));
         }
         String unit = m.group(2).toLowerCase(Locale.ROOT) + "s";
-        BigInteger units = new BigInteger(m.group(1));
         try {
-          BasicSchedules.interval(units, unit);
+          return Schedule.Basic.of(new BigInteger(m.group(1)), unit);
         } catch (InvalidScheduleException e) {
           throw refused("This basic schedule is not one the platform runs", e);
         }
-        return new Schedule("basic", Jsons.deserialize("{\"basicSchedule\":{\"timeUnit\":\"" + unit + "\",\"units\":"
-            + units + "}}"));
       }
       default -> throw ApiException.unprocessable("Unknown schedule type",
           List.of("schedule.scheduleType: '" + body.scheduleType() + "' is not manual, cron or basic"));
@@ -73,13 +64,12 @@ final class Schedules {
   }
 
   static ScheduleBody toApi(Schedule schedule) {
-    JsonNode data = schedule.data();
-    return switch (schedule.type()) {
-      case "cron" -> new ScheduleBody("cron", data.at("/cron/cronExpression").asText()
-          + (data.at("/cron/cronTimeZone").asText("UTC").equals("UTC") ? "" : " " + data.at("/cron/cronTimeZone").asText()), null);
-      case "basic" -> new ScheduleBody("basic", null, "Every " + data.at("/basicSchedule/units").asLong() + " "
-          + data.at("/basicSchedule/timeUnit").asText());
-      default -> new ScheduleBody("manual", null, null);
-    };
+    if (schedule instanceof Schedule.Cron cron) {
+      return new ScheduleBody(cron.type(), cron.expression() + (cron.timeZone().equals("UTC") ? "" : " " + cron.timeZone()), null);
+    }
+    if (schedule instanceof Schedule.Basic basic) {
+      return new ScheduleBody(basic.type(), null, "Every " + basic.units() + " " + basic.timeUnit().value());
+    }
+    return new ScheduleBody(schedule.type(), null, null);
   }
 }

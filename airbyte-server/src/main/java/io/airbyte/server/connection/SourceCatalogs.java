@@ -1,13 +1,13 @@
 package io.airbyte.server.connection;
 
+import io.airbyte.contract.command.ConnectorCommandInput;
+import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connector.ActorType;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteCatalog;
-import io.airbyte.scheduler.command.ConnectorCommandInput;
-import io.airbyte.scheduler.command.ConnectorCommandOutput;
 import io.airbyte.scheduler.command.ConnectorCommands;
 import io.airbyte.server.error.ApiException;
 import java.util.List;
@@ -36,6 +36,6 @@ public class SourceCatalogs {
     if (!output.succeeded()) {
       throw new ApiException(HttpStatus.BAD_GATEWAY, "Discovering the source's streams failed: " + output.message(), List.of());
     }
-    return Jsons.deserialize(output.payloadJson(), AirbyteCatalog.class);
+    return Jsons.convert(output.payload(), AirbyteCatalog.class);
   }
 }

@@ -1,12 +1,12 @@
 package io.airbyte.server.job;
 
+import io.airbyte.contract.connection.ConnectionManagerWorkflow;
+import io.airbyte.contract.job.JobStatus;
+import io.airbyte.contract.job.JobType;
 import io.airbyte.db.connection.ConnectionRepository;
 import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
-import io.airbyte.db.job.JobStatus;
-import io.airbyte.db.job.JobType;
 import io.airbyte.protocol.json.Jsons;
-import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.Page;
 import io.airbyte.server.error.ApiException;
@@ -56,7 +56,7 @@ class JobsController {
     }
     JobType type;
     try {
-      type = JobType.of(request.jobType() == null ? "sync" : request.jobType());
+      type = request.jobType() == null ? JobType.SYNC : JobType.of(request.jobType());
     } catch (IllegalArgumentException e) {
       throw ApiException.unprocessable("Unknown job type", List.of("jobType: '" + request.jobType()
           + "' is not sync, reset, refresh or clear"));

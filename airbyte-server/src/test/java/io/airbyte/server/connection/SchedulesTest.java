@@ -3,7 +3,7 @@ package io.airbyte.server.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.airbyte.db.connection.Schedule;
+import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.server.connection.ConnectionRequest.ScheduleBody;
 import io.airbyte.server.error.ApiException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,9 +46,9 @@ class SchedulesTest {
   @CsvSource({"Every 1 minutes,minutes,1", "Every 12 months,months,12", "Every 365 days,days,365", "Every 24 hours,hours,24",
       "every 1 week,weeks,1"})
   void basicTimingsFromOneMinuteToOneYearAreStored(String timing, String unit, long units) {
-    Schedule schedule = Schedules.fromApi(new ScheduleBody("basic", null, timing));
-    assertThat(schedule.data().at("/basicSchedule/timeUnit").asText()).isEqualTo(unit);
-    assertThat(schedule.data().at("/basicSchedule/units").asLong()).isEqualTo(units);
+    Schedule.Basic schedule = (Schedule.Basic) Schedules.fromApi(new ScheduleBody("basic", null, timing));
+    assertThat(schedule.timeUnit().value()).isEqualTo(unit);
+    assertThat(schedule.units()).isEqualTo(units);
     assertThat(preview.preview("basic", null, timing).nextRuns()).hasSize(5);
   }
 

@@ -1,6 +1,8 @@
 package io.airbyte.worker.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
 import io.airbyte.protocol.codec.AirbyteMessageReader;
 import io.airbyte.protocol.codec.ProtocolLine;
 import io.airbyte.protocol.models.AirbyteCatalog;
@@ -8,9 +10,7 @@ import io.airbyte.protocol.models.AirbyteConnectionStatus;
 import io.airbyte.protocol.models.AirbyteMessage;
 import io.airbyte.protocol.models.AirbyteTraceMessage;
 import io.airbyte.protocol.models.ConnectorSpecification;
-import io.airbyte.worker.failure.FailureOrigin;
 import io.airbyte.worker.failure.FailureReason;
-import io.airbyte.worker.failure.FailureType;
 import io.airbyte.worker.log.AttemptLog;
 import io.airbyte.worker.log.ConnectorMessages;
 import io.airbyte.worker.log.StderrPump;

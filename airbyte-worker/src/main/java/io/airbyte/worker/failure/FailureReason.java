@@ -1,6 +1,8 @@
 package io.airbyte.worker.failure;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
 import io.airbyte.protocol.models.AirbyteErrorTraceMessage;
 import io.airbyte.protocol.models.StreamDescriptor;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.airbyte.worker.replication;
 
-import io.airbyte.worker.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureOrigin;
 import io.airbyte.worker.failure.FailureReason;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.airbyte.worker.replication;
 
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
 import io.airbyte.protocol.codec.AirbyteMessageReader;
 import io.airbyte.protocol.codec.ProtocolLine;
 import io.airbyte.protocol.models.AirbyteMessage;
 import io.airbyte.protocol.models.AirbyteTraceMessage;
-import io.airbyte.worker.failure.FailureOrigin;
 import io.airbyte.worker.failure.FailureReason;
-import io.airbyte.worker.failure.FailureType;
 import io.airbyte.worker.log.AttemptLog;
 import io.airbyte.worker.log.ConnectorMessages;
 import java.io.IOException;

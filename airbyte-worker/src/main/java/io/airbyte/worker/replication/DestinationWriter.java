@@ -1,9 +1,9 @@
 package io.airbyte.worker.replication;
 
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
 import io.airbyte.protocol.json.RawJson;
-import io.airbyte.worker.failure.FailureOrigin;
 import io.airbyte.worker.failure.FailureReason;
-import io.airbyte.worker.failure.FailureType;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

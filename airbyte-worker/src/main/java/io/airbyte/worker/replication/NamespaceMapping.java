@@ -1,5 +1,6 @@
 package io.airbyte.worker.replication;
 
+import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.protocol.models.StreamDescriptor;
 
 /**

@@ -1,8 +1,8 @@
 package io.airbyte.worker.replication;
 
-import io.airbyte.worker.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
 import io.airbyte.worker.failure.FailureReason;
-import io.airbyte.worker.failure.FailureType;
 import io.airbyte.worker.log.AttemptLog;
 import io.airbyte.worker.log.StderrPump;
 import io.airbyte.worker.process.ConnectorLaunchException;

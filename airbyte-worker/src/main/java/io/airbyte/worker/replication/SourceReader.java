@@ -2,6 +2,7 @@ package io.airbyte.worker.replication;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.contract.failure.FailureOrigin;
 import io.airbyte.protocol.codec.AirbyteMessageReader;
 import io.airbyte.protocol.codec.ProtocolLine;
 import io.airbyte.protocol.json.Jsons;
@@ -14,7 +15,6 @@ import io.airbyte.protocol.models.AirbyteStateType;
 import io.airbyte.protocol.models.AirbyteStreamStatusTraceMessage;
 import io.airbyte.protocol.models.AirbyteTraceMessage;
 import io.airbyte.protocol.models.StreamDescriptor;
-import io.airbyte.worker.failure.FailureOrigin;
 import io.airbyte.worker.failure.FailureReason;
 import io.airbyte.worker.log.AttemptLog;
 import io.airbyte.worker.log.ConnectorMessages;
@@ -81,13 +81,13 @@ final class SourceReader implements Runnable {
       }
     } catch (IOException e) {
       if (!stopping) {
-        failures.add(FailureReason.fromException(FailureOrigin.REPLICATION, io.airbyte.worker.failure.FailureType.TRANSIENT_ERROR,
+        failures.add(FailureReason.fromException(FailureOrigin.REPLICATION, io.airbyte.contract.failure.FailureType.TRANSIENT_ERROR,
             "Lost the output of the source: " + e.getMessage(), e));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      failures.add(FailureReason.fromException(FailureOrigin.REPLICATION, io.airbyte.worker.failure.FailureType.SYSTEM_ERROR,
+      failures.add(FailureReason.fromException(FailureOrigin.REPLICATION, io.airbyte.contract.failure.FailureType.SYSTEM_ERROR,
           "The replication failed while reading the source: " + e, e));
     } finally {
       queue.finish();

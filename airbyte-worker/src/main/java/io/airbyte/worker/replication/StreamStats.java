@@ -1,9 +1,13 @@
 package io.airbyte.worker.replication;
 
+import io.airbyte.contract.stats.StreamStatistics;
 import io.airbyte.protocol.models.StreamDescriptor;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Live counters of one stream (source names); written by the engine's threads, read by anyone. */
+/**
+ * Live counters of one stream (source names), and the last status its source reported; written by
+ * the engine's threads, read by anyone as {@link StreamStatistics}.
+ */
 final class StreamStats {
 
   final StreamDescriptor stream;
@@ -27,10 +31,10 @@ final class StreamStats {
     bytesCommitted.accumulateAndGet(bytes, Math::max);
   }
 
-  StreamProgress snapshot() {
+  StreamStatistics snapshot() {
     long er = estimatedRecords.get();
     long eb = estimatedBytes.get();
-    return new StreamProgress(stream.getNamespace(), stream.getName(), recordsEmitted.get(), bytesEmitted.get(),
-        recordsCommitted.get(), bytesCommitted.get(), er < 0 ? null : er, eb < 0 ? null : eb, status);
+    return new StreamStatistics(stream.getNamespace(), stream.getName(), recordsEmitted.get(), bytesEmitted.get(),
+        recordsCommitted.get(), bytesCommitted.get(), er < 0 ? null : er, eb < 0 ? null : eb);
   }
 }

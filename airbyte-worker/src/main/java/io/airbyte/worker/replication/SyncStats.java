@@ -1,5 +1,6 @@
 package io.airbyte.worker.replication;
 
+import io.airbyte.contract.stats.StreamStatistics;
 import io.airbyte.protocol.models.StreamDescriptor;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,10 +52,17 @@ final class SyncStats {
   }
 
   SyncProgress snapshot() {
-    List<StreamProgress> list = new ArrayList<>();
-    streams.values().forEach(s -> list.add(s.snapshot()));
-    list.sort(Comparator.comparing((StreamProgress p) -> String.valueOf(p.streamNamespace())).thenComparing(StreamProgress::streamName));
-    return SyncProgress.of(list, statesEmitted.get(), statesCommitted.get(), malformedSourceLines.get(),
+    List<StreamStatistics> list = new ArrayList<>();
+    Map<StreamDescriptor, String> statuses = new HashMap<>();
+    streams.forEach((d, s) -> {
+      list.add(s.snapshot());
+      if (s.status != null) {
+        statuses.put(d, s.status);
+      }
+    });
+    list.sort(Comparator.comparing((StreamStatistics p) -> String.valueOf(p.streamNamespace()))
+        .thenComparing(StreamStatistics::streamName));
+    return SyncProgress.of(list, statuses, statesEmitted.get(), statesCommitted.get(), malformedSourceLines.get(),
         malformedDestinationLines.get(), clock.millis() - startMillis);
   }
 }

@@ -2,6 +2,9 @@ package io.airbyte.worker.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.job.JobType;
+import io.airbyte.contract.sync.StreamRef;
+import io.airbyte.contract.sync.SyncInput;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
@@ -15,11 +18,8 @@ import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import io.airbyte.protocol.models.ConfiguredAirbyteStream;
 import io.airbyte.protocol.models.DestinationSyncMode;
 import io.airbyte.protocol.models.StreamDescriptor;
-import io.airbyte.scheduler.sync.StreamRef;
-import io.airbyte.scheduler.sync.SyncInput;
 import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.replication.FieldSelection;
-import io.airbyte.worker.replication.NamespaceDefinition;
 import io.airbyte.worker.replication.NamespaceMapping;
 import io.airbyte.worker.replication.ReplicationInput;
 import io.airbyte.worker.state.ConnectionState;
@@ -86,8 +86,8 @@ public final class AttemptInputs {
       }
       stream.getAdditionalProperties().remove(Connection.SELECTED_FIELDS);
     }
-    boolean clearing = input.jobType().equals("clear") || input.jobType().equals("reset");
-    boolean refreshing = input.jobType().equals("refresh");
+    boolean clearing = input.jobType().clears();
+    boolean refreshing = input.jobType() == JobType.REFRESH;
     Set<StreamDescriptor> concerned = concerned(input, catalog);
     Map<StreamDescriptor, Long> generation = clearing || refreshing
         ? generations.bump(connection.id(), concerned, input.jobId())
@@ -143,12 +143,7 @@ public final class AttemptInputs {
   }
 
   private static NamespaceMapping namespaces(Connection c) {
-    NamespaceDefinition definition = switch (c.namespaceDefinition()) {
-      case "source" -> NamespaceDefinition.SOURCE;
-      case "customformat" -> NamespaceDefinition.CUSTOM_FORMAT;
-      default -> NamespaceDefinition.DESTINATION;
-    };
-    return new NamespaceMapping(definition, c.namespaceFormat(), c.prefix());
+    return new NamespaceMapping(c.namespaceDefinition(), c.namespaceFormat(), c.prefix());
   }
 
   /** A connector with its config, secrets in place. */

@@ -1,15 +1,15 @@
 package io.airbyte.worker.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.command.ConnectorCommandActivities;
+import io.airbyte.contract.command.ConnectorCommandInput;
+import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connector.ActorType;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteConnectionStatus;
-import io.airbyte.scheduler.command.ConnectorCommandActivities;
-import io.airbyte.scheduler.command.ConnectorCommandInput;
-import io.airbyte.scheduler.command.ConnectorCommandOutput;
 import io.airbyte.worker.connector.ConnectorActivities;
 import io.airbyte.worker.connector.ConnectorJobResult;
 import io.airbyte.worker.process.ConnectorDefinition;
@@ -66,6 +66,6 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
       return new ConnectorCommandOutput(false, result.failure().externalMessage(), null,
           SyncActivitiesImpl.failure(result.failure()), result.logPath().toString());
     }
-    return new ConnectorCommandOutput(true, null, Jsons.serialize(result.output()), null, result.logPath().toString());
+    return new ConnectorCommandOutput(true, null, Jsons.toTree(result.output()), null, result.logPath().toString());
   }
 }

@@ -1,16 +1,15 @@
 package io.airbyte.worker.sync;
 
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.failure.AttemptFailure;
+import io.airbyte.contract.job.AttemptStatus;
+import io.airbyte.contract.sync.AttemptResult;
+import io.airbyte.contract.sync.CheckResult;
+import io.airbyte.contract.sync.SyncActivities;
+import io.airbyte.contract.sync.SyncInput;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.job.JobRepository;
-import io.airbyte.db.job.StreamStat;
 import io.airbyte.protocol.models.AirbyteConnectionStatus;
-import io.airbyte.scheduler.sync.AttemptFailure;
-import io.airbyte.scheduler.sync.AttemptResult;
-import io.airbyte.scheduler.sync.AttemptStreamStats;
-import io.airbyte.scheduler.sync.CheckResult;
-import io.airbyte.scheduler.sync.SyncActivities;
-import io.airbyte.scheduler.sync.SyncInput;
 import io.airbyte.worker.connector.ConnectorActivities;
 import io.airbyte.worker.connector.ConnectorJobResult;
 import io.airbyte.worker.failure.FailureReason;
@@ -18,7 +17,6 @@ import io.airbyte.worker.process.ConnectorRole;
 import io.airbyte.worker.replication.ReplicationOutput;
 import io.airbyte.worker.replication.ReplicationRun;
 import io.airbyte.worker.replication.ReplicationWorker;
-import io.airbyte.worker.replication.StreamProgress;
 import io.airbyte.worker.replication.SyncProgress;
 import io.temporal.activity.Activity;
 import io.temporal.client.ActivityCompletionException;
@@ -102,7 +100,7 @@ public final class SyncActivitiesImpl implements SyncActivities {
       if (run != null) {
         run.cancel(); // its connectors stop, and their configurations go, as for a cancellation
       }
-      return new AttemptResult(AttemptResult.CANCELLED, List.of(), false, 0, 0, List.of(), null);
+      return new AttemptResult(AttemptStatus.CANCELLED, List.of(), false, 0, 0, List.of(), null);
     } finally {
       MDC.remove("job_id");
       MDC.remove("attempt");
@@ -111,34 +109,25 @@ public final class SyncActivitiesImpl implements SyncActivities {
   }
 
   private void saveStats(SyncInput input, SyncProgress progress) {
-    jobs.saveStats(input.jobId(), input.attemptNumber(), progress.streams().stream()
-        .map(s -> new StreamStat(s.streamNamespace(), s.streamName(), s.recordsEmitted(), s.bytesEmitted(), s.recordsCommitted(),
-            s.bytesCommitted(), s.estimatedRecords(), s.estimatedBytes()))
-        .toList());
+    jobs.saveStats(input.jobId(), input.attemptNumber(), progress.streams());
   }
 
   private static AttemptResult result(ReplicationOutput output) {
-    String status = switch (output.status()) {
-      case COMPLETED -> AttemptResult.SUCCEEDED;
-      case CANCELLED -> AttemptResult.CANCELLED;
-      case FAILED -> AttemptResult.FAILED;
+    AttemptStatus status = switch (output.status()) {
+      case COMPLETED -> AttemptStatus.SUCCEEDED;
+      case CANCELLED -> AttemptStatus.CANCELLED;
+      case FAILED -> AttemptStatus.FAILED;
     };
     SyncProgress stats = output.stats();
-    List<AttemptStreamStats> streams = stats.streams().stream().map(SyncActivitiesImpl::streamStats).toList();
     return new AttemptResult(status, output.failures().stream().map(SyncActivitiesImpl::failure).toList(),
         // progress is records committed by this attempt: a retry that echoes again the states an earlier
         // attempt committed (a stream read completely before) made none, and counts as a failure in a row
         stats.recordsCommitted() > 0,
-        stats.recordsCommitted(), stats.bytesCommitted(), streams, output.logPath().toString());
-  }
-
-  private static AttemptStreamStats streamStats(StreamProgress s) {
-    return new AttemptStreamStats(s.streamNamespace(), s.streamName(), s.recordsEmitted(), s.bytesEmitted(),
-        s.recordsCommitted(), s.bytesCommitted(), s.estimatedRecords(), s.estimatedBytes());
+        stats.recordsCommitted(), stats.bytesCommitted(), stats.streams(), output.logPath().toString());
   }
 
   static AttemptFailure failure(FailureReason f) {
-    return new AttemptFailure(f.failureOrigin().value(), f.failureType().value(), f.retryable(), f.externalMessage(),
+    return new AttemptFailure(f.failureOrigin(), f.failureType(), f.retryable(), f.externalMessage(),
         f.internalMessage(), f.stacktrace(), f.timestamp());
   }
 }

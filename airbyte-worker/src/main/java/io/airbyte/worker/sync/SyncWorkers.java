@@ -1,6 +1,6 @@
 package io.airbyte.worker.sync;
 
-import io.airbyte.scheduler.sync.SyncActivities;
+import io.airbyte.contract.sync.SyncActivities;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;

@@ -2,10 +2,10 @@ package io.airbyte.worker.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteConnectionStatus;
-import io.airbyte.worker.failure.FailureOrigin;
-import io.airbyte.worker.failure.FailureType;
 import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.ConnectorRole;
 import io.airbyte.worker.process.JobDirectories;

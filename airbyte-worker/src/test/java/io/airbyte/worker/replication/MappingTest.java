@@ -2,6 +2,7 @@ package io.airbyte.worker.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.protocol.json.RawJson;
 import io.airbyte.protocol.models.StreamDescriptor;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.airbyte.worker.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteCatalog;
 import io.airbyte.protocol.models.AirbyteStream;

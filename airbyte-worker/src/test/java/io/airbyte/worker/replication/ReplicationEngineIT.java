@@ -4,11 +4,13 @@ import static io.airbyte.worker.replication.EngineHarness.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.connection.NamespaceDefinition;
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
+import io.airbyte.contract.stats.StreamStatistics;
 import io.airbyte.protocol.models.AirbyteStateMessage;
 import io.airbyte.protocol.models.StreamDescriptor;
 import io.airbyte.protocol.testing.Messages;
-import io.airbyte.worker.failure.FailureOrigin;
-import io.airbyte.worker.failure.FailureType;
 import io.airbyte.worker.state.ConnectionState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,11 +56,11 @@ class ReplicationEngineIT {
     assertThat(stats.stateMessagesEmitted()).isEqualTo(3);
     assertThat(stats.stateMessagesCommitted()).isEqualTo(3);
     assertThat(stats.malformedDestinationLines()).isEqualTo(1);
-    StreamProgress users = stats.streams().stream().filter(s -> s.streamName().equals("users")).findFirst().orElseThrow();
+    StreamStatistics users = stats.streams().stream().filter(s -> s.streamName().equals("users")).findFirst().orElseThrow();
     assertThat(users.recordsEmitted()).isEqualTo(5);
     assertThat(users.estimatedRecords()).isEqualTo(5);
     assertThat(users.estimatedBytes()).isEqualTo(500);
-    assertThat(users.status()).isEqualTo("COMPLETE");
+    assertThat(stats.status(users)).isEqualTo("COMPLETE");
     assertThat(users.bytesEmitted()).isPositive();
     assertThat(output.lastCommittedState().getStream().getStreamState().get("cursor").asInt()).isEqualTo(5);
 

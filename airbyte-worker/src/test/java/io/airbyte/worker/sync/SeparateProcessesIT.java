@@ -3,17 +3,19 @@ package io.airbyte.worker.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.contract.connection.ConnectionManagerWorkflow;
+import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.job.JobStatus;
+import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.db.MetadataDatabase;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.connection.Schedule;
 import io.airbyte.db.definition.ActorDefinition;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
-import io.airbyte.db.job.JobStatus;
 import io.airbyte.db.secret.SecretRepository;
 import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.db.workspace.WorkspaceRepository;
@@ -25,7 +27,6 @@ import io.airbyte.protocol.models.DestinationSyncMode;
 import io.airbyte.protocol.models.SyncMode;
 import io.airbyte.scheduler.TemporalClients;
 import io.airbyte.scheduler.TemporalSettings;
-import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.scheduler.schedule.NextRun;
 import io.airbyte.testsupport.postgres.PostgresExtension;
@@ -122,7 +123,7 @@ class SeparateProcessesIT {
       UUID connection = new ConnectionRepository(ds).create(new Connection(null, sourceId, destinationId, "c",
           new ConfiguredAirbyteCatalog().withStreams(List.of(new ConfiguredAirbyteStream().withStream(items)
               .withSyncMode(SyncMode.FULL_REFRESH).withDestinationSyncMode(DestinationSyncMode.OVERWRITE))),
-          "destination", null, "", Schedule.manual(), "ignore", "active", null, null, null)).id();
+          NamespaceDefinition.DESTINATION, null, "", Schedule.manual(), "ignore", "active", null, null, null)).id();
 
       TemporalSettings temporalSettings = TemporalSettings.fromEnvironment(env);
       var client = TemporalClients.create(temporalSettings);

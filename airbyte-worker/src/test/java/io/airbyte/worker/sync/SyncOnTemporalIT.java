@@ -3,16 +3,19 @@ package io.airbyte.worker.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.contract.connection.ConnectionManagerWorkflow;
+import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.job.JobStatus;
+import io.airbyte.contract.job.RetrySettings;
+import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.db.MetadataDatabase;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.connection.Schedule;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
-import io.airbyte.db.job.JobStatus;
 import io.airbyte.db.secret.SecretRepository;
 import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.db.state.StateRepository;
@@ -25,8 +28,6 @@ import io.airbyte.protocol.models.ConfiguredAirbyteStream;
 import io.airbyte.protocol.models.DestinationSyncMode;
 import io.airbyte.protocol.models.SyncMode;
 import io.airbyte.scheduler.SchedulerWorkers;
-import io.airbyte.scheduler.connection.ConnectionManagerWorkflow;
-import io.airbyte.scheduler.connection.RetrySettings;
 import io.airbyte.scheduler.job.JobActivitiesImpl;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.testsupport.postgres.PostgresExtension;
@@ -120,8 +121,8 @@ class SyncOnTemporalIT {
         .withCursorField(List.of("updated_at")).withDestinationSyncMode(DestinationSyncMode.APPEND_DEDUP)
         .withPrimaryKey(List.of(List.of("id")));
     UUID connection = connections.create(new Connection(null, sourceId, destinationId, "app → warehouse",
-        new ConfiguredAirbyteCatalog().withStreams(List.of(configured)), "destination", null, "", Schedule.manual(), "ignore",
-        "active", null, null, null)).id();
+        new ConfiguredAirbyteCatalog().withStreams(List.of(configured)), NamespaceDefinition.DESTINATION, null, "", Schedule.manual(),
+        "ignore", "active", null, null, null)).id();
 
     DatabaseStatePersistence state = new DatabaseStatePersistence(new StateRepository(ds));
     AttemptInputs inputs = new AttemptInputs(connections, actors, definitions, secrets, new StreamGenerationRepository(ds), state,

@@ -1,4 +1,0 @@
-package io.airbyte.scheduler.sync;
-
-/** A stream by namespace (may be null) and name. */
-public record StreamRef(String namespace, String name) {}
