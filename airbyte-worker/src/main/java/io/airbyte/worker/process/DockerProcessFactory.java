@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs connectors in Docker containers: a Docker image as it is, a built-in jar as our image of it
- * ({@code airbyte/<name>:<tag>}, the tag the worker is configured with). The stdio goes through a {@code docker run --rm -i --init}
- * child process, because attaching to a container's stdin with docker-java never delivers EOF;
+ * ({@code airbyte/<name>:<tag>}, the tag the worker is configured with). The stdio goes through a
+ * {@code docker run --rm -i --init} child process, because attaching to a container's stdin with
+ * docker-java never delivers EOF;
  * docker-java does the rest: image presence and pulls, kill, and removing leftover containers.
  * The attempt's job directory is mounted read-only at {@code /config}; containers carry labels
  * (job, attempt, role) and the configured network, memory and CPU limits. The job files are
