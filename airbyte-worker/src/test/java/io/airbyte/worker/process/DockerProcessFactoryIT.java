@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
 import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.testing.Messages;
@@ -36,6 +37,8 @@ class DockerProcessFactoryIT {
 
   private static final String IMAGE = "airbyte-test/shell-connector:dev";
   private static final DockerImage RUNTIME = new DockerImage("airbyte-test/shell-connector", "dev");
+  /** The same connector as the image of a built-in one at the tag {@code it}. */
+  private static final String BUILT_IN_IMAGE = "airbyte/test-shell-connector:it";
   private static DockerClient docker;
 
   @TempDir
@@ -66,6 +69,7 @@ class DockerProcessFactoryIT {
         ENTRYPOINT ["/connector.sh"]
         """);
     DockerSupport.buildImage(context, IMAGE);
+    DockerSupport.buildImage(context, BUILT_IN_IMAGE);
     docker = DockerClients.create(null);
   }
 
@@ -83,6 +87,16 @@ class DockerProcessFactoryIT {
         .output().getStatus()).hasToString("SUCCEEDED");
     assertThat(activities.check(ConnectorRole.SOURCE, RUNTIME, Jsons.object().put("k", "no"))
         .output().getStatus()).hasToString("FAILED");
+  }
+
+  @Test
+  void aBuiltInJarRunsAsOurImageOfItAtTheConfiguredTag() {
+    var factory = new DockerProcessFactory(docker, new DockerSettings("host", null, null, dir, null, Map.of()), "it");
+    var activities = new ConnectorActivitiesImpl(factory, new JobDirectories(dir), Duration.ofMinutes(1), Clock.systemUTC());
+
+    var result = activities.check(ConnectorRole.SOURCE, new BuiltInJar("test-shell-connector"), Jsons.object().put("k", "ok"));
+
+    assertThat(result.output().getStatus()).hasToString("SUCCEEDED");
   }
 
   @Test
