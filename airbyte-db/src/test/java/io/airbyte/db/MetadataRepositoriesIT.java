@@ -1,5 +1,9 @@
 package io.airbyte.db;
 
+import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +19,6 @@ import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.definition.ActorDefinition;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
@@ -76,28 +79,34 @@ class MetadataRepositoriesIT {
     assertThatThrownBy(() -> workspaces.get(UUID.randomUUID())).isInstanceOf(NotFoundException.class);
   }
 
+  /** source-postgres as the worker registers it: our jar, at {@code version}. */
+  static ConnectorDefinition sourcePostgres(String version, String documentationUrl) {
+    return new ConnectorDefinition(SOURCE_POSTGRES, ActorType.SOURCE, "Postgres", version, documentationUrl, SPEC, "0.2.0", true,
+        null, null, new BuiltInJar("source-postgres"));
+  }
+
   @Test
   void builtInDefinitionsRegisterIdempotentlyAndMoveToNewTags() {
     DefinitionRepository definitions = new DefinitionRepository(dataSource);
-    ActorDefinition first = definitions.registerBuiltIn(SOURCE_POSTGRES, ActorType.SOURCE, "Postgres", "airbyte/source-postgres",
-        "dev", "https://docs.airbyte.com/integrations/sources/postgres", SPEC, "0.2.0");
-    ActorDefinition again = definitions.registerBuiltIn(SOURCE_POSTGRES, ActorType.SOURCE, "Postgres", "airbyte/source-postgres",
-        "dev", "https://docs.airbyte.com/integrations/sources/postgres", SPEC, "0.2.0");
+    ConnectorDefinition first = definitions.registerBuiltIn(sourcePostgres("dev",
+        "https://docs.airbyte.com/integrations/sources/postgres"));
+    ConnectorDefinition again = definitions.registerBuiltIn(sourcePostgres("dev",
+        "https://docs.airbyte.com/integrations/sources/postgres"));
     assertThat(again.versionId()).isEqualTo(first.versionId());
-    assertThat(again.image()).isEqualTo("airbyte/source-postgres:dev");
-    ActorDefinition moved = definitions.registerBuiltIn(SOURCE_POSTGRES, ActorType.SOURCE, "Postgres", "airbyte/source-postgres",
-        "1.0.0", null, SPEC, "0.2.0");
-    assertThat(moved.dockerImageTag()).isEqualTo("1.0.0");
+    assertThat(again.image().reference()).isEqualTo("airbyte/source-postgres:dev");
+    ConnectorDefinition moved = definitions.registerBuiltIn(sourcePostgres("1.0.0", null));
+    assertThat(moved.version()).isEqualTo("1.0.0");
     assertThat(moved.versionId()).isNotEqualTo(first.versionId());
 
-    ActorDefinition custom = definitions.createCustom(workspace.id(), ActorType.SOURCE, "My API", "acme/source-api", "0.1",
-        null, SPEC, "0.2.0");
-    assertThat(definitions.list(ActorType.SOURCE, workspace.id())).extracting(ActorDefinition::id)
+    ConnectorDefinition custom = definitions.createCustom(new ConnectorDefinition(UUID.randomUUID(), ActorType.SOURCE, "My API",
+        "0.1", null, SPEC, "0.2.0", false, workspace.id(), null, new DockerImage("acme/source-api", "0.1")));
+    assertThat(definitions.list(ActorType.SOURCE, workspace.id())).extracting(ConnectorDefinition::id)
         .contains(SOURCE_POSTGRES, custom.id());
-    assertThat(definitions.list(ActorType.SOURCE, null)).extracting(ActorDefinition::id).doesNotContain(custom.id());
-    assertThat(definitions.list(ActorType.DESTINATION, workspace.id())).extracting(ActorDefinition::id)
+    assertThat(definitions.list(ActorType.SOURCE, null)).extracting(ConnectorDefinition::id).doesNotContain(custom.id());
+    assertThat(definitions.list(ActorType.DESTINATION, workspace.id())).extracting(ConnectorDefinition::id)
         .doesNotContain(SOURCE_POSTGRES);
-    assertThat(definitions.findByRepository(ActorType.SOURCE, "acme/source-api", workspace.id())).isPresent();
+    assertThat(definitions.list(ActorType.SOURCE, workspace.id())).extracting(ConnectorDefinition::runtime)
+        .contains(new DockerImage("acme/source-api", "0.1"));
   }
 
   @Test
@@ -123,8 +132,7 @@ class MetadataRepositoriesIT {
 
     ActorRepository actors = new ActorRepository(dataSource);
     DefinitionRepository definitions = new DefinitionRepository(dataSource);
-    UUID definition = definitions.registerBuiltIn(SOURCE_POSTGRES, ActorType.SOURCE, "Postgres", "airbyte/source-postgres", "dev",
-        null, SPEC, "0.2.0").id();
+    UUID definition = definitions.registerBuiltIn(sourcePostgres("dev", null)).id();
     Actor actor = actors.create(workspace.id(), definition, ActorType.SOURCE, "prod db", stored);
     assertThat(actors.get(ActorType.SOURCE, actor.id()).configuration()).isEqualTo(stored);
     assertThat(actors.find(ActorType.DESTINATION, actor.id())).isEmpty();
@@ -136,8 +144,7 @@ class MetadataRepositoriesIT {
 
   private Connection connection() {
     ActorRepository actors = new ActorRepository(dataSource);
-    UUID definition = new DefinitionRepository(dataSource).registerBuiltIn(SOURCE_POSTGRES, ActorType.SOURCE, "Postgres",
-        "airbyte/source-postgres", "dev", null, SPEC, "0.2.0").id();
+    UUID definition = new DefinitionRepository(dataSource).registerBuiltIn(sourcePostgres("dev", null)).id();
     Actor source = actors.create(workspace.id(), definition, ActorType.SOURCE, "s", Jsons.object());
     Actor destination = actors.create(workspace.id(), definition, ActorType.DESTINATION, "d", Jsons.object());
     ConfiguredAirbyteCatalog catalog = Jsons.deserialize("{\"streams\":[{\"stream\":{\"name\":\"users\",\"namespace\":\"public\","

@@ -3,6 +3,8 @@ package io.airbyte.scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.contract.job.RetrySettings;
 import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.db.MetadataDatabase;
@@ -51,8 +53,9 @@ final class SchedulerHarness implements AutoCloseable {
 
   UUID connection(Schedule schedule) {
     UUID workspace = new WorkspaceRepository(dataSource).ensureDefault().id();
-    UUID definition = new DefinitionRepository(dataSource).registerBuiltIn(UUID.fromString("dfd88b22-b603-4c3d-aad7-3701784586b1"),
-        ActorType.SOURCE, "Faker", "airbyte/source-faker", "dev", null, Jsons.object(), "0.2.0").id();
+    UUID definition = new DefinitionRepository(dataSource).registerBuiltIn(new ConnectorDefinition(
+        UUID.fromString("dfd88b22-b603-4c3d-aad7-3701784586b1"), ActorType.SOURCE, "Faker", "dev", null, Jsons.object(), "0.2.0",
+        true, null, null, new ConnectorRuntime.BuiltInJar("source-faker"))).id();
     ActorRepository actors = new ActorRepository(dataSource);
     UUID source = actors.create(workspace, definition, ActorType.SOURCE, "s", Jsons.object()).id();
     UUID destination = actors.create(workspace, definition, ActorType.DESTINATION, "d", Jsons.object()).id();

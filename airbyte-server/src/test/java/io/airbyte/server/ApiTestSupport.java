@@ -1,16 +1,17 @@
 package io.airbyte.server;
 
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
 import io.airbyte.testsupport.postgres.EmbeddedPostgresServer;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
 import io.airbyte.worker.connector.ConnectorActivitiesImpl;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.JobDirectories;
+import io.airbyte.worker.process.LocalConnectorJars;
 import io.airbyte.worker.process.LocalProcessFactory;
-import io.airbyte.worker.sync.LocalConnectorJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,14 +50,16 @@ final class ApiTestSupport {
 
   /** Registers source-postgres and destination-postgres with the specs their jars give. */
   static void registerPostgres(DefinitionRepository definitions) {
-    var connectors = new ConnectorActivitiesImpl(new LocalProcessFactory(), new JobDirectories(HOME.resolve("specs")),
+    var connectors = new ConnectorActivitiesImpl(new LocalProcessFactory(jars()), new JobDirectories(HOME.resolve("specs")),
         Duration.ofMinutes(2), Clock.systemUTC());
-    var source = connectors.spec(new ConnectorDefinition("airbyte/source-postgres:dev", jars().commandFor("airbyte/source-postgres")));
-    var destination = connectors.spec(new ConnectorDefinition("airbyte/destination-postgres:dev",
-        jars().commandFor("airbyte/destination-postgres")));
-    definitions.registerBuiltIn(UUID.fromString("decd338e-5647-4c0b-adf4-da0e75f5a750"), ActorType.SOURCE, "Postgres",
-        "airbyte/source-postgres", "dev", null, Jsons.toTree(source.output()), "0.2.0");
-    definitions.registerBuiltIn(UUID.fromString("25c5221d-dce2-4163-ade9-739ef790f503"), ActorType.DESTINATION, "Postgres",
-        "airbyte/destination-postgres", "dev", null, Jsons.toTree(destination.output()), "0.2.0");
+    BuiltInJar sourceJar = new BuiltInJar("source-postgres");
+    BuiltInJar destinationJar = new BuiltInJar("destination-postgres");
+    var source = connectors.spec(sourceJar);
+    var destination = connectors.spec(destinationJar);
+    definitions.registerBuiltIn(new ConnectorDefinition(UUID.fromString("decd338e-5647-4c0b-adf4-da0e75f5a750"), ActorType.SOURCE,
+        "Postgres", "dev", null, Jsons.toTree(source.output()), "0.2.0", true, null, null, sourceJar));
+    definitions.registerBuiltIn(new ConnectorDefinition(UUID.fromString("25c5221d-dce2-4163-ade9-739ef790f503"),
+        ActorType.DESTINATION, "Postgres", "dev", null, Jsons.toTree(destination.output()), "0.2.0", true, null, null,
+        destinationJar));
   }
 }

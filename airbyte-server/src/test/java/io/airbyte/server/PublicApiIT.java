@@ -84,13 +84,16 @@ class PublicApiIT {
     var secretSplitter = new SecretSplitter(new io.airbyte.db.secret.SecretRepository(ds,
         io.airbyte.db.secret.SecretCipher.fromEnvironment(ApiTestSupport.environment().values())));
     var jars = ApiTestSupport.jars();
-    var processes = new io.airbyte.worker.process.LocalProcessFactory();
+    // an image of a custom definition runs as our faker jar
+    var processes = new DockerStandIn(jars, java.util.Map.of(
+        new io.airbyte.contract.connector.ConnectorRuntime.DockerImage("acme/source-faker", "dev"),
+        new io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar("source-faker")));
     var directories = new io.airbyte.worker.process.JobDirectories(ApiTestSupport.HOME.resolve("workspace"));
     var connectors = new io.airbyte.worker.connector.ConnectorActivitiesImpl(processes, directories,
         java.time.Duration.ofMinutes(2), java.time.Clock.systemUTC());
     var state = new io.airbyte.worker.state.DatabaseStatePersistence(new io.airbyte.db.state.StateRepository(ds));
     var inputs = new io.airbyte.worker.sync.AttemptInputs(connections, actorRepository, definitionRepository, secretSplitter,
-        new io.airbyte.db.state.StreamGenerationRepository(ds), state, jars);
+        new io.airbyte.db.state.StreamGenerationRepository(ds), state);
     var replication = new io.airbyte.worker.replication.ReplicationWorker(processes, state,
         io.airbyte.worker.replication.ReplicationSettings.defaults(), directories, java.time.Clock.systemUTC());
     io.airbyte.scheduler.SchedulerWorkers.register(TEMPORAL.getWorkerFactory(), "CONNECTION_UPDATER",
@@ -98,7 +101,7 @@ class PublicApiIT {
             io.airbyte.contract.job.RetrySettings.defaults()));
     io.airbyte.worker.sync.SyncWorkers.register(TEMPORAL.getWorkerFactory(), "SYNC",
         new io.airbyte.worker.sync.SyncActivitiesImpl(inputs, connectors, replication, jobs, java.time.Duration.ofMillis(500)), 4,
-        new io.airbyte.worker.sync.ConnectorCommandActivitiesImpl(connectors, actorRepository, secretSplitter, jars));
+        new io.airbyte.worker.sync.ConnectorCommandActivitiesImpl(connectors, actorRepository, secretSplitter));
     TEMPORAL.start();
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
 import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
@@ -166,8 +168,8 @@ class RefusalsAndProblemBodiesIT {
   /** A connection in the database as the API would have made it (no discover needed: no connector runs here). */
   private UUID connection() {
     UUID workspace = workspaces.ensureDefault().id();
-    UUID definition = definitions.registerBuiltIn(UUID.fromString("dfd88b22-b603-4c3d-aad7-3701784586b1"), ActorType.SOURCE,
-        "Faker", "airbyte/source-faker", "dev", null, Jsons.object(), "0.2.0").id();
+    UUID definition = definitions.registerBuiltIn(new ConnectorDefinition(UUID.fromString("dfd88b22-b603-4c3d-aad7-3701784586b1"),
+        ActorType.SOURCE, "Faker", "dev", null, Jsons.object(), "0.2.0", true, null, null, new BuiltInJar("source-faker"))).id();
     UUID source = actors.create(workspace, definition, ActorType.SOURCE, "s", Jsons.object()).id();
     UUID destination = actors.create(workspace, definition, ActorType.DESTINATION, "d", Jsons.object()).id();
     return connections.create(new Connection(null, source, destination, "c", new ConfiguredAirbyteCatalog().withStreams(List.of()),

@@ -2,13 +2,16 @@ package io.airbyte.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.contract.connection.NamespaceDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.DockerClients;
 import io.airbyte.worker.process.DockerProcessFactory;
 import io.airbyte.worker.process.DockerSettings;
 import io.airbyte.worker.process.JobDirectories;
+import io.airbyte.worker.process.LocalConnectorJars;
 import io.airbyte.worker.process.LocalProcessFactory;
 import io.airbyte.worker.process.ProcessFactory;
 import io.airbyte.worker.replication.NamespaceMapping;
@@ -18,7 +21,6 @@ import io.airbyte.worker.replication.ReplicationSettings;
 import io.airbyte.worker.replication.ReplicationStatus;
 import io.airbyte.worker.replication.ReplicationWorker;
 import io.airbyte.worker.state.FileStatePersistence;
-import io.airbyte.worker.sync.LocalConnectorJars;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -44,17 +46,18 @@ public final class ReplicationBenchmark {
     Path dir = Path.of(args[1]);
     Path connectors = Path.of(args[2]).toAbsolutePath();
     ProcessFactory processes;
-    ConnectorDefinition source;
-    ConnectorDefinition destination;
+    ConnectorRuntime source;
+    ConnectorRuntime destination;
     if (mode.equals("docker")) {
       processes = new DockerProcessFactory(DockerClients.create(null),
-          new DockerSettings("host", null, null, dir.resolve("workspace"), null, Map.of()));
-      source = ConnectorDefinition.ofImage("airbyte/source-postgres:dev");
-      destination = ConnectorDefinition.ofImage("airbyte/destination-postgres:dev");
+          new DockerSettings("host", null, null, dir.resolve("workspace"), null, Map.of()), "dev");
+      source = new DockerImage("airbyte/source-postgres", "dev");
+      destination = new DockerImage("airbyte/destination-postgres", "dev");
     } else {
-      processes = new LocalProcessFactory();
-      source = local(connectors, "source-postgres");
-      destination = local(connectors, "destination-postgres");
+      LocalConnectorJars jars = new LocalConnectorJars(connectors, List.of("-XX:+UseSerialGC", "-Xmx192m"));
+      processes = new LocalProcessFactory(jars);
+      source = local(jars, connectors, "source-postgres");
+      destination = local(jars, connectors, "destination-postgres");
     }
     JsonNode sourceConfig = Jsons.readFile(dir.resolve("source.json"));
     JsonNode destinationConfig = Jsons.readFile(dir.resolve("pg_dest.json"));
@@ -90,13 +93,12 @@ public final class ReplicationBenchmark {
         : new ReplicationSettings(defaults.heartbeatTimeout(), Long.parseLong(mb) << 20, defaults.exitTimeout());
   }
 
-  private static ConnectorDefinition local(Path connectors, String name) {
-    List<String> command = new LocalConnectorJars(connectors, List.of("-XX:+UseSerialGC", "-Xmx192m"))
-        .commandFor("airbyte/" + name);
-    if (command.isEmpty()) {
+  private static BuiltInJar local(LocalConnectorJars jars, Path connectors, String name) {
+    BuiltInJar jar = new BuiltInJar(name);
+    if (jars.commandFor(jar).isEmpty()) {
       throw new IllegalStateException(name + ".jar is not under " + connectors + ": build the connectors first");
     }
-    return new ConnectorDefinition("airbyte/" + name + ":dev", command);
+    return jar;
   }
 
   /** VmHWM of this JVM: the engine alone, not the connectors it runs. */

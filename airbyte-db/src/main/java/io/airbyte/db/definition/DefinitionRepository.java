@@ -1,12 +1,14 @@
 package io.airbyte.db.definition;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.db.JsonColumns;
 import io.airbyte.db.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -14,11 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Connector definitions and their versions. */
+/** Connector definitions and their versions; a version holds the spec and the runtime. */
 public final class DefinitionRepository {
 
-  private static final String SELECT = "SELECT d.id, d.actor_type, d.name, d.docker_repository, d.documentation_url, "
-      + "d.built_in, d.workspace_id, v.id AS version_id, v.docker_image_tag, v.spec, v.protocol_version "
+  private static final String SELECT = "SELECT d.id, d.actor_type, d.name, d.documentation_url, d.built_in, d.workspace_id, "
+      + "v.id AS version_id, v.version, v.runtime, v.spec, v.protocol_version "
       + "FROM actor_definition d JOIN actor_definition_version v ON v.id = d.default_version_id ";
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -29,82 +31,73 @@ public final class DefinitionRepository {
   }
 
   /**
-   * Registers a built-in definition under its fixed id, or brings it to {@code tag}: idempotent,
-   * run at every start. A new tag adds a version and makes it the default; the same tag updates the
-   * stored spec.
+   * Registers a built-in definition under its fixed id, or brings it to its {@code version}:
+   * idempotent, run at every start. A new version is added and made the default; the same version
+   * updates the stored spec and runtime.
    */
-  public ActorDefinition registerBuiltIn(UUID id, ActorType type, String name, String repository, String tag,
-      String documentationUrl, JsonNode spec, String protocolVersion) {
+  public ConnectorDefinition registerBuiltIn(ConnectorDefinition definition) {
+    Objects.requireNonNull(definition.id(), "id");
+    if (!definition.builtIn() || definition.workspaceId() != null) {
+      throw new IllegalArgumentException("a built-in definition is built in and of no workspace: " + definition.name());
+    }
     return tx.execute(status -> {
-      jdbc.sql("INSERT INTO actor_definition (id, actor_type, name, docker_repository, documentation_url, built_in) "
-              + "VALUES (:id, :type, :name, :repo, :doc, true) "
+      jdbc.sql("INSERT INTO actor_definition (id, actor_type, name, documentation_url, built_in) "
+              + "VALUES (:id, :type, :name, :doc, true) "
               + "ON CONFLICT (id) DO UPDATE SET name = excluded.name, documentation_url = excluded.documentation_url, "
               + "updated_at = now()")
-          .param("id", id).param("type", type.value()).param("name", name).param("repo", repository)
-          .param("doc", documentationUrl).update();
-      UUID versionId = upsertVersion(id, repository, tag, spec, protocolVersion);
-      jdbc.sql("UPDATE actor_definition SET default_version_id = :v WHERE id = :id").param("v", versionId).param("id", id)
-          .update();
-      return get(id);
+          .param("id", definition.id()).param("type", definition.type().value()).param("name", definition.name())
+          .param("doc", definition.documentationUrl()).update();
+      makeDefault(definition.id(), upsertVersion(definition));
+      return get(definition.id());
     });
   }
 
-  /** A custom definition of a workspace (any image that speaks the protocol). */
-  public ActorDefinition createCustom(UUID workspaceId, ActorType type, String name, String repository, String tag,
-      String documentationUrl, JsonNode spec, String protocolVersion) {
-    UUID id = UUID.randomUUID();
+  /** A custom definition of a workspace (any image that speaks the protocol), under the id it comes with. */
+  public ConnectorDefinition createCustom(ConnectorDefinition definition) {
+    Objects.requireNonNull(definition.id(), "id");
+    if (definition.builtIn() || definition.workspaceId() == null) {
+      throw new IllegalArgumentException("a custom definition is not built in and of a workspace: " + definition.name());
+    }
     return tx.execute(status -> {
-      jdbc.sql("INSERT INTO actor_definition (id, actor_type, name, docker_repository, documentation_url, workspace_id) "
-              + "VALUES (:id, :type, :name, :repo, :doc, :ws)")
-          .param("id", id).param("type", type.value()).param("name", name).param("repo", repository)
-          .param("doc", documentationUrl).param("ws", workspaceId).update();
-      UUID versionId = upsertVersion(id, repository, tag, spec, protocolVersion);
-      jdbc.sql("UPDATE actor_definition SET default_version_id = :v WHERE id = :id").param("v", versionId).param("id", id)
-          .update();
-      return get(id);
+      jdbc.sql("INSERT INTO actor_definition (id, actor_type, name, documentation_url, workspace_id) "
+              + "VALUES (:id, :type, :name, :doc, :ws)")
+          .param("id", definition.id()).param("type", definition.type().value()).param("name", definition.name())
+          .param("doc", definition.documentationUrl()).param("ws", definition.workspaceId()).update();
+      makeDefault(definition.id(), upsertVersion(definition));
+      return get(definition.id());
     });
   }
 
-  /** Moves a definition to another tag (its spec may differ); adds the version if new. */
-  public ActorDefinition updateVersion(UUID id, String tag, JsonNode spec, String protocolVersion) {
-    ActorDefinition current = get(id);
-    return tx.execute(status -> {
-      UUID versionId = upsertVersion(id, current.dockerRepository(), tag, spec, protocolVersion);
-      jdbc.sql("UPDATE actor_definition SET default_version_id = :v, updated_at = now() WHERE id = :id")
-          .param("v", versionId).param("id", id).update();
-      return get(id);
-    });
+  private void makeDefault(UUID definitionId, UUID versionId) {
+    jdbc.sql("UPDATE actor_definition SET default_version_id = :v WHERE id = :id").param("v", versionId)
+        .param("id", definitionId).update();
   }
 
-  private UUID upsertVersion(UUID definitionId, String repository, String tag, JsonNode spec, String protocolVersion) {
-    return jdbc.sql("INSERT INTO actor_definition_version (id, actor_definition_id, docker_repository, docker_image_tag, "
-            + "spec, protocol_version) VALUES (:id, :def, :repo, :tag, CAST(:spec AS jsonb), :proto) "
-            + "ON CONFLICT (actor_definition_id, docker_image_tag) DO UPDATE SET spec = excluded.spec, "
+  private UUID upsertVersion(ConnectorDefinition definition) {
+    return jdbc.sql("INSERT INTO actor_definition_version (id, actor_definition_id, version, runtime, spec, protocol_version) "
+            + "VALUES (:id, :def, :version, CAST(:runtime AS jsonb), CAST(:spec AS jsonb), :proto) "
+            + "ON CONFLICT (actor_definition_id, version) DO UPDATE SET runtime = excluded.runtime, spec = excluded.spec, "
             + "protocol_version = excluded.protocol_version RETURNING id")
-        .param("id", UUID.randomUUID()).param("def", definitionId).param("repo", repository).param("tag", tag)
-        .param("spec", JsonColumns.json(spec)).param("proto", protocolVersion)
+        .param("id", UUID.randomUUID()).param("def", definition.id()).param("version", definition.version())
+        .param("runtime", JsonColumns.json(definition.runtime())).param("spec", JsonColumns.json(definition.spec()))
+        .param("proto", definition.protocolVersion())
         .query(UUID.class).single();
   }
 
-  public Optional<ActorDefinition> find(UUID id) {
+  public Optional<ConnectorDefinition> find(UUID id) {
     return jdbc.sql(SELECT + "WHERE d.id = :id AND NOT d.tombstone").param("id", id).query(DefinitionRepository::map)
         .optional();
   }
 
-  public ActorDefinition get(UUID id) {
+  public ConnectorDefinition get(UUID id) {
     return find(id).orElseThrow(() -> new NotFoundException("definition", id));
   }
 
   /** Built-in definitions of {@code type} and the custom ones of {@code workspaceId} (null: built-in only). */
-  public List<ActorDefinition> list(ActorType type, UUID workspaceId) {
+  public List<ConnectorDefinition> list(ActorType type, UUID workspaceId) {
     return jdbc.sql(SELECT + "WHERE d.actor_type = :type AND NOT d.tombstone AND (d.built_in OR d.workspace_id = :ws) "
             + "ORDER BY d.name, d.id")
         .param("type", type.value()).param("ws", workspaceId).query(DefinitionRepository::map).list();
-  }
-
-  /** The built-in or workspace definition whose image repository is {@code repository}. */
-  public Optional<ActorDefinition> findByRepository(ActorType type, String repository, UUID workspaceId) {
-    return list(type, workspaceId).stream().filter(d -> d.dockerRepository().equals(repository)).findFirst();
   }
 
   public void delete(UUID id) {
@@ -114,10 +107,10 @@ public final class DefinitionRepository {
     }
   }
 
-  private static ActorDefinition map(ResultSet rs, int row) throws SQLException {
-    return new ActorDefinition(rs.getObject("id", UUID.class), ActorType.of(rs.getString("actor_type")), rs.getString("name"),
-        rs.getString("docker_repository"), rs.getString("docker_image_tag"), rs.getString("documentation_url"),
-        rs.getBoolean("built_in"), rs.getObject("workspace_id", UUID.class), rs.getObject("version_id", UUID.class),
-        JsonColumns.tree(rs, "spec"), rs.getString("protocol_version"));
+  private static ConnectorDefinition map(ResultSet rs, int row) throws SQLException {
+    return new ConnectorDefinition(rs.getObject("id", UUID.class), ActorType.of(rs.getString("actor_type")),
+        rs.getString("name"), rs.getString("version"), rs.getString("documentation_url"), JsonColumns.tree(rs, "spec"),
+        rs.getString("protocol_version"), rs.getBoolean("built_in"), rs.getObject("workspace_id", UUID.class),
+        rs.getObject("version_id", UUID.class), JsonColumns.read(rs, "runtime", ConnectorRuntime.class));
   }
 }

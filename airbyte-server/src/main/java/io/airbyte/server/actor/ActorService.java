@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.contract.connection.ConnectionManagerWorkflow;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorDefinition;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.definition.ActorDefinition;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.db.workspace.WorkspaceRepository;
@@ -53,7 +53,7 @@ public class ActorService {
   }
 
   /** An actor as the API shows it. */
-  public record View(Actor actor, ActorDefinition definition, String typeName, JsonNode maskedConfiguration) {}
+  public record View(Actor actor, ConnectorDefinition definition, String typeName, JsonNode maskedConfiguration) {}
 
   public static String typeKey(ActorType type) {
     return type == ActorType.SOURCE ? "sourceType" : "destinationType";
@@ -74,7 +74,7 @@ public class ActorService {
       throw ApiException.unprocessable("The request is incomplete", missing);
     }
     workspaces.get(workspaceId);
-    ActorDefinition definition = definition(type, definitionId, configuration, workspaceId);
+    ConnectorDefinition definition = definition(type, definitionId, configuration, workspaceId);
     JsonNode stored = forStorage(workspaceId, definition, validated(type, definition, withoutTypeKey(type, configuration), null));
     return view(actors.create(workspaceId, definition.id(), type, name, stored));
   }
@@ -90,7 +90,7 @@ public class ActorService {
   /** Updates the name and, when given, the configuration (see {@link #edited}). */
   public View update(ActorType type, UUID id, String name, JsonNode configuration, boolean patch) {
     Actor actor = actors.get(type, id);
-    ActorDefinition definition = definitions.get(actor.definitionId());
+    ConnectorDefinition definition = definitions.get(actor.definitionId());
     JsonNode stored = actor.configuration();
     if (configuration != null) {
       stored = forStorage(actor.workspaceId(), definition, edited(actor, definition, configuration, patch));
@@ -106,7 +106,7 @@ public class ActorService {
    * validated against the spec, stored secrets as their references (a mask sent back keeps the
    * stored secret), new secrets as sent. Nothing is stored.
    */
-  public JsonNode editedForCheck(Actor actor, ActorDefinition definition, JsonNode configuration) {
+  public JsonNode editedForCheck(Actor actor, ConnectorDefinition definition, JsonNode configuration) {
     return edited(actor, definition, configuration, true);
   }
 
@@ -116,7 +116,7 @@ public class ActorService {
   }
 
   /** PUT replaces the configuration; PATCH replaces only the top-level properties it names. */
-  private JsonNode edited(Actor actor, ActorDefinition definition, JsonNode configuration, boolean patch) {
+  private JsonNode edited(Actor actor, ConnectorDefinition definition, JsonNode configuration, boolean patch) {
     if (!configuration.isObject()) {
       throw ApiException.unprocessable("The configuration must be an object", List.of("configuration: not an object"));
     }
@@ -145,9 +145,9 @@ public class ActorService {
     return secrets.hydrate(actor.configuration());
   }
 
-  private ActorDefinition definition(ActorType type, UUID definitionId, JsonNode configuration, UUID workspaceId) {
+  private ConnectorDefinition definition(ActorType type, UUID definitionId, JsonNode configuration, UUID workspaceId) {
     if (definitionId != null) {
-      ActorDefinition d = definitions.find(definitionId).filter(x -> x.type() == type).orElse(null);
+      ConnectorDefinition d = definitions.find(definitionId).filter(x -> x.type() == type).orElse(null);
       if (d == null) {
         throw ApiException.unprocessable("Unknown " + type.value() + " definition", List.of("definitionId: no "
             + type.value() + " definition " + definitionId));
@@ -168,12 +168,12 @@ public class ActorService {
   }
 
   /** Secrets moved to the secret store, their references in their place. */
-  private JsonNode forStorage(UUID workspaceId, ActorDefinition definition, JsonNode validated) {
+  private JsonNode forStorage(UUID workspaceId, ConnectorDefinition definition, JsonNode validated) {
     return secrets.split(workspaceId, definition.spec().get("connectionSpecification"), validated);
   }
 
   /** Validated against the spec, with the stored secrets' references where the mask came back; not yet split. */
-  private JsonNode validated(ActorType type, ActorDefinition definition, JsonNode config, JsonNode previous) {
+  private JsonNode validated(ActorType type, ConnectorDefinition definition, JsonNode config, JsonNode previous) {
     JsonNode candidate = config.deepCopy();
     if (previous != null) {
       restoreMasked(candidate, previous);
@@ -216,7 +216,7 @@ public class ActorService {
   }
 
   private View view(Actor actor) {
-    ActorDefinition definition = definitions.get(actor.definitionId());
+    ConnectorDefinition definition = definitions.get(actor.definitionId());
     String typeName = typeName(actor.type(), definition);
     JsonNode masked = mask(actor.configuration());
     if (masked instanceof ObjectNode object) {
@@ -226,8 +226,8 @@ public class ActorService {
   }
 
   /** {@code airbyte/source-postgres} → {@code postgres}; a custom image → its name in lower case. */
-  static String typeName(ActorType type, ActorDefinition definition) {
-    String repository = definition.dockerRepository();
+  static String typeName(ActorType type, ConnectorDefinition definition) {
+    String repository = definition.image().repository();
     String last = repository.substring(repository.lastIndexOf('/') + 1);
     String prefix = type.value() + "-";
     return last.startsWith(prefix) ? last.substring(prefix.length()) : last.toLowerCase(Locale.ROOT);

@@ -5,12 +5,12 @@ import io.airbyte.contract.command.ConnectorCommandInput;
 import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connection.WorkflowState;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorDefinition;
 import io.airbyte.contract.stats.StreamStatistics;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.definition.ActorDefinition;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.job.Attempt;
 import io.airbyte.db.job.Job;
@@ -51,8 +51,9 @@ class ConfigApiController {
   record DefinitionView(UUID definitionId, String type, String name, String dockerRepository, String dockerImageTag,
       String documentationUrl, boolean builtIn, JsonNode spec) {
 
-    static DefinitionView of(ActorDefinition d) {
-      return new DefinitionView(d.id(), d.type().value(), d.name(), d.dockerRepository(), d.dockerImageTag(),
+    /** The image fields name the definition's runtime as an image (see {@link ConnectorDefinition#image}). */
+    static DefinitionView of(ConnectorDefinition d) {
+      return new DefinitionView(d.id(), d.type().value(), d.name(), d.image().repository(), d.image().tag(),
           d.documentationUrl(), d.builtIn(), d.spec());
     }
   }
@@ -112,13 +113,13 @@ class ConfigApiController {
       throw ApiException.unprocessable("definitionId and configuration are required",
           List.of(request.definitionId() == null ? "definitionId: required" : "configuration: required"));
     }
-    ActorDefinition definition = definitions.get(request.definitionId());
+    ConnectorDefinition definition = definitions.get(request.definitionId());
     List<String> problems = ConfigValidator.validate(definition.spec().get("connectionSpecification"), request.configuration());
     if (!problems.isEmpty()) {
       throw ApiException.unprocessable("The configuration does not match the spec",
           problems.stream().map(p -> "configuration." + p).toList());
     }
-    return check(new ConnectorCommandInput("check", actorType.value(), definition.image(), null,
+    return check(new ConnectorCommandInput("check", actorType.value(), definition.runtime(), null,
         actorService.sealed(request.configuration())));
   }
 
@@ -132,14 +133,14 @@ class ConfigApiController {
       @RequestBody(required = false) EditCheckRequest edit) {
     ActorType actorType = actorType(type);
     Actor actor = actors.get(actorType, id);
-    ActorDefinition definition = definitions.get(actor.definitionId());
+    ConnectorDefinition definition = definitions.get(actor.definitionId());
     if (edit != null && edit.configuration() != null) {
       // stored secrets travel as references, resolved by the worker
       JsonNode edited = actorService.editedForCheck(actor, definition, edit.configuration());
-      return check(new ConnectorCommandInput("check", actorType.value(), definition.image(), null,
+      return check(new ConnectorCommandInput("check", actorType.value(), definition.runtime(), null,
           actorService.sealed(edited)));
     }
-    return check(new ConnectorCommandInput("check", actorType.value(), definition.image(), id, null));
+    return check(new ConnectorCommandInput("check", actorType.value(), definition.runtime(), id, null));
   }
 
   private CheckResponse check(ConnectorCommandInput input) {

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.contract.command.ConnectorCommandInput;
 import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connector.ActorType;
-import io.airbyte.db.definition.ActorDefinition;
+import io.airbyte.contract.connector.ConnectorDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.workspace.WorkspaceRepository;
 import io.airbyte.scheduler.command.ConnectorCommands;
@@ -22,8 +23,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Custom connector definitions: any image (and tag) that speaks the protocol. The worker runs the
- * image's {@code spec} before the definition is stored, so a definition always has its spec.
+ * Custom connector definitions: any image (and tag) that speaks the protocol, a {@link DockerImage}
+ * runtime whose tag is the definition's version. The worker runs the image's {@code spec} before the
+ * definition is stored, so a definition always has its spec.
  */
 @RestController
 @RequestMapping("/api/v1/definitions")
@@ -55,20 +57,21 @@ class CustomDefinitionsController {
       throw ApiException.unprocessable("The definition is incomplete", missing);
     }
     ActorType type = ActorType.of(request.type());
-    String image = request.dockerRepository().trim() + ":" + request.dockerImageTag().trim();
+    DockerImage image = new DockerImage(request.dockerRepository().trim(), request.dockerImageTag().trim());
     ConnectorCommandOutput spec = commands.run(new ConnectorCommandInput("spec", type.value(), image, null, null));
     if (!spec.succeeded() || spec.payload() == null) {
-      throw ApiException.unprocessable("The image did not answer spec", List.of("dockerRepository: " + image + " did not give a spec: "
-          + spec.message()));
+      throw ApiException.unprocessable("The image did not answer spec", List.of("dockerRepository: " + image.reference()
+          + " did not give a spec: " + spec.message()));
     }
     JsonNode payload = spec.payload();
     if (!payload.path("connectionSpecification").isObject()) {
       throw ApiException.unprocessable("The image's spec has no connectionSpecification",
-          List.of("dockerRepository: " + image + " gave a spec without connectionSpecification"));
+          List.of("dockerRepository: " + image.reference() + " gave a spec without connectionSpecification"));
     }
     UUID workspace = request.workspaceId() == null ? workspaces.ensureDefault().id() : request.workspaceId();
-    ActorDefinition d = definitions.createCustom(workspace, type, request.name().trim(), request.dockerRepository().trim(),
-        request.dockerImageTag().trim(), request.documentationUrl(), payload, payload.path("protocol_version").asText("0.2.0"));
+    ConnectorDefinition d = definitions.createCustom(new ConnectorDefinition(UUID.randomUUID(), type, request.name().trim(),
+        image.tag(), request.documentationUrl(), payload, payload.path("protocol_version").asText("0.2.0"), false, workspace,
+        null, image));
     return ConfigApiController.DefinitionView.of(d);
   }
 

@@ -3,6 +3,7 @@ package io.airbyte.server.connection;
 import io.airbyte.contract.command.ConnectorCommandInput;
 import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.definition.DefinitionRepository;
@@ -31,8 +32,8 @@ public class SourceCatalogs {
 
   public AirbyteCatalog discover(UUID sourceId) {
     Actor source = actors.get(ActorType.SOURCE, sourceId);
-    String image = definitions.get(source.definitionId()).image();
-    ConnectorCommandOutput output = commands.run(new ConnectorCommandInput("discover", "source", image, sourceId, null));
+    ConnectorRuntime runtime = definitions.get(source.definitionId()).runtime();
+    ConnectorCommandOutput output = commands.run(new ConnectorCommandInput("discover", "source", runtime, sourceId, null));
     if (!output.succeeded()) {
       throw new ApiException(HttpStatus.BAD_GATEWAY, "Discovering the source's streams failed: " + output.message(), List.of());
     }

@@ -1,10 +1,10 @@
 package io.airbyte.worker.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.protocol.models.AirbyteCatalog;
 import io.airbyte.protocol.models.AirbyteConnectionStatus;
 import io.airbyte.protocol.models.ConnectorSpecification;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.ConnectorRole;
 
 /**
@@ -14,9 +14,9 @@ import io.airbyte.worker.process.ConnectorRole;
  */
 public interface ConnectorActivities {
 
-  ConnectorJobResult<ConnectorSpecification> spec(ConnectorDefinition connector);
+  ConnectorJobResult<ConnectorSpecification> spec(ConnectorRuntime connector);
 
-  ConnectorJobResult<AirbyteConnectionStatus> check(ConnectorRole role, ConnectorDefinition connector, JsonNode config);
+  ConnectorJobResult<AirbyteConnectionStatus> check(ConnectorRole role, ConnectorRuntime connector, JsonNode config);
 
-  ConnectorJobResult<AirbyteCatalog> discover(ConnectorDefinition connector, JsonNode config);
+  ConnectorJobResult<AirbyteCatalog> discover(ConnectorRuntime connector, JsonNode config);
 }

@@ -1,6 +1,7 @@
 package io.airbyte.worker.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.contract.failure.FailureOrigin;
 import io.airbyte.contract.failure.FailureType;
 import io.airbyte.protocol.codec.AirbyteMessageReader;
@@ -14,7 +15,6 @@ import io.airbyte.worker.failure.FailureReason;
 import io.airbyte.worker.log.AttemptLog;
 import io.airbyte.worker.log.ConnectorMessages;
 import io.airbyte.worker.log.StderrPump;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.ConnectorLaunchException;
 import io.airbyte.worker.process.ConnectorProcess;
 import io.airbyte.worker.process.ConnectorRole;
@@ -49,12 +49,12 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
   }
 
   @Override
-  public ConnectorJobResult<ConnectorSpecification> spec(ConnectorDefinition connector) {
+  public ConnectorJobResult<ConnectorSpecification> spec(ConnectorRuntime connector) {
     return run(ConnectorRole.CONNECTOR, connector, null, List.of("spec"), AirbyteMessage.Type.SPEC, AirbyteMessage::getSpec);
   }
 
   @Override
-  public ConnectorJobResult<AirbyteConnectionStatus> check(ConnectorRole role, ConnectorDefinition connector, JsonNode config) {
+  public ConnectorJobResult<AirbyteConnectionStatus> check(ConnectorRole role, ConnectorRuntime connector, JsonNode config) {
     ConnectorJobResult<AirbyteConnectionStatus> result = run(role, connector, config,
         List.of("check", "--config", CONFIG_FILE), AirbyteMessage.Type.CONNECTION_STATUS, AirbyteMessage::getConnectionStatus);
     if (result.succeeded() || result.failure().failureType() != FailureType.CONFIG_ERROR) {
@@ -68,12 +68,12 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
   }
 
   @Override
-  public ConnectorJobResult<AirbyteCatalog> discover(ConnectorDefinition connector, JsonNode config) {
+  public ConnectorJobResult<AirbyteCatalog> discover(ConnectorRuntime connector, JsonNode config) {
     return run(ConnectorRole.SOURCE, connector, config, List.of("discover", "--config", CONFIG_FILE),
         AirbyteMessage.Type.CATALOG, AirbyteMessage::getCatalog);
   }
 
-  private <T> ConnectorJobResult<T> run(ConnectorRole role, ConnectorDefinition connector, JsonNode config,
+  private <T> ConnectorJobResult<T> run(ConnectorRole role, ConnectorRuntime connector, JsonNode config,
       List<String> args, AirbyteMessage.Type expected, Function<AirbyteMessage, T> payload) {
     String jobId = args.get(0) + "-" + UUID.randomUUID();
     Path dir = directories.attempt(jobId, 0);
@@ -87,7 +87,7 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
         secrets.writeJson(CONFIG_FILE, config);
         files = List.of(CONFIG_FILE);
       }
-      log.platform("Running " + args.get(0) + " of " + connector.image());
+      log.platform("Running " + args.get(0) + " of " + connector.describe());
       LaunchRequest request = new LaunchRequest(jobId, 0, role, connector, dir, files, args, Map.of());
       ConnectorProcess process;
       try {

@@ -3,6 +3,8 @@ package io.airbyte.worker.process;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import io.airbyte.contract.connector.ConnectorRuntime;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs connectors in Docker containers. The stdio goes through a {@code docker run --rm -i --init}
- * child process, because attaching to a container's stdin with docker-java never delivers EOF;
+ * Runs connectors in Docker containers: a Docker image as it is, a built-in jar as our image of it
+ * ({@code airbyte/<name>:<tag>}, the tag the worker is configured with). The stdio goes through a
+ * {@code docker run --rm -i --init} child process, because attaching to a container's stdin with
+ * docker-java never delivers EOF;
  * docker-java does the rest: image presence and pulls, kill, and removing leftover containers.
  * The attempt's job directory is mounted read-only at {@code /config}; containers carry labels
  * (job, attempt, role) and the configured network, memory and CPU limits. The job files are
@@ -36,21 +40,29 @@ public final class DockerProcessFactory implements ProcessFactory {
 
   private final DockerClient docker;
   private final DockerSettings settings;
+  private final String builtInTag;
   private final String dockerCommand;
 
-  public DockerProcessFactory(DockerClient docker, DockerSettings settings) {
-    this(docker, settings, "docker");
+  /** {@code builtInTag}: the tag of our images of the built-in connectors ({@code AIRBYTE_CONNECTOR_TAG}). */
+  public DockerProcessFactory(DockerClient docker, DockerSettings settings, String builtInTag) {
+    this(docker, settings, builtInTag, "docker");
   }
 
-  DockerProcessFactory(DockerClient docker, DockerSettings settings, String dockerCommand) {
+  DockerProcessFactory(DockerClient docker, DockerSettings settings, String builtInTag, String dockerCommand) {
     this.docker = docker;
     this.settings = settings;
+    this.builtInTag = builtInTag;
     this.dockerCommand = dockerCommand;
+  }
+
+  /** The image that runs {@code runtime}. */
+  String image(ConnectorRuntime runtime) {
+    return runtime.match(DockerImage::reference, jar -> jar.image(builtInTag).reference());
   }
 
   @Override
   public ConnectorProcess create(LaunchRequest request) throws ConnectorLaunchException {
-    String image = request.connector().image();
+    String image = image(request.runtime());
     String user = runAs(ensureImage(image), request.jobDirectory());
     String name = ProcessNames.of(request);
     List<String> command = command(request, name, user);
@@ -95,7 +107,7 @@ public final class DockerProcessFactory implements ProcessFactory {
       command.addAll(List.of("-v", settings.workspaceVolume() + ":" + WORKSPACE_MOUNT + ":ro"));
       filesDir = WORKSPACE_MOUNT + "/" + relative.toString().replace('\\', '/');
     }
-    command.add(request.connector().image());
+    command.add(image(request.runtime()));
     command.addAll(request.argsWithPaths(file -> filesDir + "/" + file));
     return command;
   }

@@ -1,21 +1,23 @@
 package io.airbyte.worker.process;
 
+import io.airbyte.contract.connector.ConnectorRuntime;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One connector run: the command line ({@code read --config source_config.json …}) and the files of
- * the attempt's job directory it reads. The contract of every {@link ProcessFactory}: each
- * argument equal to the name of one of {@code files} is replaced by the path under which the
- * connector sees that file (the files are read-only to it); everything else is passed as is.
+ * One connector run: the runtime to launch, the command line ({@code read --config
+ * source_config.json …}) and the files of the attempt's job directory it reads. The contract of every
+ * {@link ProcessFactory}: each argument equal to the name of one of {@code files} is replaced by the
+ * path under which the connector sees that file (the files are read-only to it); everything else is
+ * passed as is.
  */
 public record LaunchRequest(
     String jobId,
     int attempt,
     ConnectorRole role,
-    ConnectorDefinition connector,
+    ConnectorRuntime runtime,
     Path jobDirectory,
     List<String> files,
     List<String> args,
@@ -24,7 +26,7 @@ public record LaunchRequest(
   public LaunchRequest {
     Objects.requireNonNull(jobId, "jobId");
     Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(connector, "connector");
+    Objects.requireNonNull(runtime, "runtime");
     Objects.requireNonNull(jobDirectory, "jobDirectory");
     files = List.copyOf(files);
     args = List.copyOf(args);

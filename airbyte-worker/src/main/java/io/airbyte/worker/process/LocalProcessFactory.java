@@ -1,5 +1,7 @@
 package io.airbyte.worker.process;
 
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,32 +10,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs connectors as child processes of the worker, for machines without Docker: the connector's
- * {@link ConnectorDefinition#localCommand()} plus the arguments, files by their absolute paths, in
- * the job directory. Environment variables from the configuration are added (e.g. JAVA_OPTS).
+ * Runs connectors as child processes of the worker, for machines without Docker: a built-in jar by
+ * the command its {@link JarCommands} give, plus the arguments, files by their absolute paths, in the
+ * job directory. Environment variables from the configuration are added (e.g. JAVA_OPTS). A Docker
+ * image has no local command: it is refused with a launch failure that says so.
  */
 public final class LocalProcessFactory implements ProcessFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalProcessFactory.class);
 
+  private final JarCommands jars;
   private final Map<String, String> environment;
 
-  public LocalProcessFactory(Map<String, String> environment) {
+  public LocalProcessFactory(JarCommands jars, Map<String, String> environment) {
+    this.jars = jars;
     this.environment = Map.copyOf(environment);
   }
 
-  public LocalProcessFactory() {
-    this(Map.of());
+  public LocalProcessFactory(JarCommands jars) {
+    this(jars, Map.of());
   }
 
   @Override
   public ConnectorProcess create(LaunchRequest request) throws ConnectorLaunchException {
-    List<String> base = request.connector().localCommand();
-    if (base.isEmpty()) {
-      throw new ConnectorLaunchException("Connector " + request.connector().image()
-          + " has no local command; it can only run in Docker (set the worker's process factory to docker)");
-    }
-    List<String> command = new ArrayList<>(base);
+    List<String> command = new ArrayList<>(request.runtime().match(LocalProcessFactory::refuse, this::jarCommand));
     command.addAll(request.argsWithPaths(file -> request.jobDirectory().resolve(file).toAbsolutePath().toString()));
     ProcessBuilder builder = new ProcessBuilder(command).directory(request.jobDirectory().toFile());
     builder.environment().putAll(environment);
@@ -42,8 +42,22 @@ public final class LocalProcessFactory implements ProcessFactory {
     try {
       return new ChildProcess(name, builder.start(), () -> { });
     } catch (IOException e) {
-      throw new ConnectorLaunchException("Cannot start " + command.get(0) + " for " + request.connector().image()
+      throw new ConnectorLaunchException("Cannot start " + command.get(0) + " for " + request.runtime().describe()
           + ": " + e.getMessage(), e);
     }
+  }
+
+  private static List<String> refuse(DockerImage image) throws ConnectorLaunchException {
+    throw new ConnectorLaunchException("Connector " + image.reference()
+        + " has no local command; it can only run in Docker (set the worker's process factory to docker)");
+  }
+
+  private List<String> jarCommand(BuiltInJar jar) throws ConnectorLaunchException {
+    List<String> command = jars.commandFor(jar);
+    if (command.isEmpty()) {
+      throw new ConnectorLaunchException("Connector " + jar.describe() + " has no " + jar.name()
+          + ".jar on this machine (AIRBYTE_LOCAL_CONNECTORS_DIR says where the connector jars are)");
+    }
+    return command;
   }
 }

@@ -1,9 +1,10 @@
 package io.airbyte.worker.process;
 
 /**
- * Starts connectors. Two implementations share one contract ({@link LaunchRequest}): {@link
- * DockerProcessFactory} runs images in containers, {@link LocalProcessFactory} runs the same
- * connectors as child processes.
+ * Starts connectors: each launches a {@link io.airbyte.contract.connector.ConnectorRuntime}. Two
+ * implementations share one contract ({@link LaunchRequest}): {@link DockerProcessFactory} runs
+ * images in containers (a built-in jar as our image of it), {@link LocalProcessFactory} runs the
+ * built-in jars as child processes.
  */
 public interface ProcessFactory {
 

@@ -40,9 +40,13 @@ public record ProcessFactoryConfig(String kind, Path workspaceRoot, DockerSettin
     return new ProcessFactoryConfig(PROCESS_FACTORY.read(env), root, docker, DOCKER_HOST.read(env), connectorEnv);
   }
 
-  public ProcessFactory create() {
+  /**
+   * The configured factory. Built-in connectors run as {@code jars} give them (local processes) or as
+   * our images of them at {@code builtInTag} (containers).
+   */
+  public ProcessFactory create(JarCommands jars, String builtInTag) {
     return kind.equals("docker")
-        ? new DockerProcessFactory(DockerClients.create(dockerHost), docker)
-        : new LocalProcessFactory(connectorEnvironment);
+        ? new DockerProcessFactory(DockerClients.create(dockerHost), docker, builtInTag)
+        : new LocalProcessFactory(jars, connectorEnvironment);
   }
 }

@@ -1,9 +1,9 @@
 package io.airbyte.worker.replication;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.protocol.models.AirbyteStateMessage;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
-import io.airbyte.worker.process.ConnectorDefinition;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,9 +17,9 @@ public record ReplicationInput(
     String connectionId,
     String jobId,
     int attempt,
-    ConnectorDefinition source,
+    ConnectorRuntime source,
     JsonNode sourceConfig,
-    ConnectorDefinition destination,
+    ConnectorRuntime destination,
     JsonNode destinationConfig,
     ConfiguredAirbyteCatalog catalog,
     List<FieldSelection> fieldSelections,

@@ -122,8 +122,8 @@ public final class ReplicationRun {
     try (AttemptLog log = AttemptLog.in(directory, clock); SecretFiles sourceSecrets = directories.secretFiles(directory);
         SecretFiles destinationSecrets = directories.secretFiles(directory)) {
       log.platform("Replication of connection " + input.connectionId() + ", job " + input.jobId() + ", attempt "
-          + input.attempt() + ": " + (input.clearing() ? "clearing the streams of" : input.source().image() + " →") + " "
-          + input.destination().image());
+          + input.attempt() + ": " + (input.clearing() ? "clearing the streams of" : input.source().describe() + " →")
+          + " " + input.destination().describe());
       CatalogMapping mapping = new CatalogMapping(input.catalog(), input.fieldSelections(), input.namespaceMapping());
       StateTracker states = new StateTracker(persistence, input.connectionId(), stats, log);
       try {

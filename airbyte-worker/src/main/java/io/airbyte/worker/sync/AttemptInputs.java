@@ -2,6 +2,7 @@ package io.airbyte.worker.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.contract.job.JobType;
 import io.airbyte.contract.sync.StreamRef;
 import io.airbyte.contract.sync.SyncInput;
@@ -9,7 +10,6 @@ import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.definition.ActorDefinition;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.db.state.StreamGenerationRepository;
@@ -18,7 +18,6 @@ import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import io.airbyte.protocol.models.ConfiguredAirbyteStream;
 import io.airbyte.protocol.models.DestinationSyncMode;
 import io.airbyte.protocol.models.StreamDescriptor;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.replication.FieldSelection;
 import io.airbyte.worker.replication.NamespaceMapping;
 import io.airbyte.worker.replication.ReplicationInput;
@@ -45,17 +44,15 @@ public final class AttemptInputs {
   private final SecretSplitter secrets;
   private final StreamGenerationRepository generations;
   private final StatePersistence states;
-  private final LocalConnectorJars localJars;
 
   public AttemptInputs(ConnectionRepository connections, ActorRepository actors, DefinitionRepository definitions,
-      SecretSplitter secrets, StreamGenerationRepository generations, StatePersistence states, LocalConnectorJars localJars) {
+      SecretSplitter secrets, StreamGenerationRepository generations, StatePersistence states) {
     this.connections = connections;
     this.actors = actors;
     this.definitions = definitions;
     this.secrets = secrets;
     this.generations = generations;
     this.states = states;
-    this.localJars = localJars;
   }
 
   public Connection connection(SyncInput input) {
@@ -63,13 +60,11 @@ public final class AttemptInputs {
         "connection " + input.connectionId() + " does not exist"));
   }
 
-  /** The connector and hydrated config of one side of the connection. */
+  /** The connector's runtime and hydrated config of one side of the connection. */
   public Side side(Connection connection, ActorType type) {
     Actor actor = actors.find(type, type == ActorType.SOURCE ? connection.sourceId() : connection.destinationId())
         .orElseThrow(() -> new IllegalStateException("the " + type.value() + " of connection " + connection.id() + " is deleted"));
-    ActorDefinition definition = definitions.get(actor.definitionId());
-    return new Side(new ConnectorDefinition(definition.image(), localJars.commandFor(definition.dockerRepository())),
-        secrets.hydrate(actor.configuration()));
+    return new Side(definitions.get(actor.definitionId()).runtime(), secrets.hydrate(actor.configuration()));
   }
 
   public ReplicationInput build(SyncInput input) {
@@ -147,5 +142,5 @@ public final class AttemptInputs {
   }
 
   /** A connector with its config, secrets in place. */
-  public record Side(ConnectorDefinition connector, JsonNode config) {}
+  public record Side(ConnectorRuntime connector, JsonNode config) {}
 }

@@ -5,6 +5,7 @@ import io.airbyte.contract.command.ConnectorCommandActivities;
 import io.airbyte.contract.command.ConnectorCommandInput;
 import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.secret.SecretSplitter;
@@ -12,7 +13,6 @@ import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteConnectionStatus;
 import io.airbyte.worker.connector.ConnectorActivities;
 import io.airbyte.worker.connector.ConnectorJobResult;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.ConnectorRole;
 
 /** spec, check and discover for the API, on the worker. */
@@ -21,20 +21,16 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
   private final ConnectorActivities connectors;
   private final ActorRepository actors;
   private final SecretSplitter secrets;
-  private final LocalConnectorJars jars;
 
-  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets,
-      LocalConnectorJars jars) {
+  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets) {
     this.connectors = connectors;
     this.actors = actors;
     this.secrets = secrets;
-    this.jars = jars;
   }
 
   @Override
   public ConnectorCommandOutput run(ConnectorCommandInput input) {
-    String repository = input.image().contains(":") ? input.image().substring(0, input.image().lastIndexOf(':')) : input.image();
-    ConnectorDefinition connector = new ConnectorDefinition(input.image(), jars.commandFor(repository));
+    ConnectorRuntime connector = input.runtime();
     ActorType type = input.actorType() == null ? null : ActorType.of(input.actorType());
     JsonNode config = null;
     if (input.actorId() != null) {

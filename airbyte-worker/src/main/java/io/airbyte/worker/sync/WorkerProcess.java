@@ -14,7 +14,9 @@ import io.airbyte.scheduler.SchedulerProcess;
 import io.airbyte.scheduler.TemporalClients;
 import io.airbyte.scheduler.TemporalSettings;
 import io.airbyte.worker.connector.ConnectorActivitiesImpl;
+import io.airbyte.worker.process.ClassDataArchives;
 import io.airbyte.worker.process.JobDirectories;
+import io.airbyte.worker.process.LocalConnectorJars;
 import io.airbyte.worker.process.ProcessFactory;
 import io.airbyte.worker.process.ProcessFactoryConfig;
 import io.airbyte.worker.replication.ReplicationSettings;
@@ -63,12 +65,6 @@ public final class WorkerProcess implements AutoCloseable {
     TemporalSettings temporal = settings.temporal();
     MetadataDatabase.migrate(dataSource);
     ProcessFactoryConfig config = settings.processes();
-    ProcessFactory processes = config.create();
-    try {
-      processes.cleanupLeftovers();
-    } catch (RuntimeException e) {
-      LOG.warn("Could not look for leftover connector containers: {}", e.toString());
-    }
     List<String> javaOptions = settings.localConnectorJavaOptions();
     // only local processes run the jars
     boolean classData = config.kind().equals("local") && settings.localConnectorClassData();
@@ -77,20 +73,26 @@ public final class WorkerProcess implements AutoCloseable {
         : null;
     LocalConnectorJars jars = new LocalConnectorJars(settings.localConnectorsDir(),
         javaOptions, archives);
+    ProcessFactory processes = config.create(jars, settings.connectorTag());
+    try {
+      processes.cleanupLeftovers();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not look for leftover connector containers: {}", e.toString());
+    }
     JobDirectories directories = new JobDirectories(config.workspaceRoot());
     // a crashed worker's connector configurations hold secrets
     directories.removeLeftoverSecrets();
     Clock clock = Clock.systemUTC();
     ConnectorActivitiesImpl connectors = new ConnectorActivitiesImpl(processes, directories, Duration.ofMinutes(30), clock);
     DefinitionRepository definitions = new DefinitionRepository(dataSource);
-    int builtIns = BuiltInConnectors.register(definitions, connectors, jars, settings.connectorTag());
+    int builtIns = BuiltInConnectors.register(definitions, connectors, settings.connectorTag());
     LOG.info("{} built-in connector(s) registered", builtIns);
 
     DatabaseStatePersistence state = new DatabaseStatePersistence(new StateRepository(dataSource));
     SecretSplitter secrets = new SecretSplitter(new SecretRepository(dataSource, io.airbyte.db.secret.SecretCipher.from(settings.secrets())));
     ActorRepository actors = new ActorRepository(dataSource);
     AttemptInputs inputs = new AttemptInputs(new ConnectionRepository(dataSource), actors, definitions,
-        secrets, new StreamGenerationRepository(dataSource), state, jars);
+        secrets, new StreamGenerationRepository(dataSource), state);
     ReplicationSettings replication = ReplicationSettings.defaults()
         .withHeartbeatTimeout(settings.heartbeatTimeout());
     ReplicationWorker worker = new ReplicationWorker(processes, state, replication, directories, clock);
@@ -98,7 +100,7 @@ public final class WorkerProcess implements AutoCloseable {
     SyncWorkers.register(factory, temporal.workerTaskQueue(), new SyncActivitiesImpl(inputs, connectors, worker,
         new JobRepository(dataSource), Duration.ofSeconds(5)),
         settings.maxConcurrentSyncs(),
-        new ConnectorCommandActivitiesImpl(connectors, actors, secrets, jars));
+        new ConnectorCommandActivitiesImpl(connectors, actors, secrets));
     factory.start();
     LOG.info("Worker serving task queue {} with the {} process factory", temporal.workerTaskQueue(), config.kind());
     SchedulerProcess scheduler = settings.embeddedScheduler() != null

@@ -2,19 +2,20 @@ package io.airbyte.worker.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.contract.failure.FailureOrigin;
 import io.airbyte.contract.failure.FailureType;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteConnectionStatus;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.ConnectorRole;
+import io.airbyte.worker.process.FakeJars;
 import io.airbyte.worker.process.JobDirectories;
 import io.airbyte.worker.process.LocalProcessFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,17 +27,18 @@ class ConnectorActivitiesIT {
 
   @TempDir
   Path dir;
+  private final FakeJars jars = new FakeJars();
   private ConnectorActivities activities;
 
   @BeforeEach
   void setUp() {
-    activities = new ConnectorActivitiesImpl(new LocalProcessFactory(), new JobDirectories(dir), Duration.ofSeconds(3),
+    activities = new ConnectorActivitiesImpl(new LocalProcessFactory(jars), new JobDirectories(dir), Duration.ofSeconds(3),
         Clock.systemUTC());
   }
 
   /** A connector whose body is a sh script; its arguments are $0 (the command), $1, $2 … */
-  private static ConnectorDefinition script(String body) {
-    return new ConnectorDefinition("fake/connector:test", List.of("sh", "-c", body));
+  private ConnectorRuntime script(String body) {
+    return jars.script(body);
   }
 
   @Test
@@ -54,7 +56,7 @@ class ConnectorActivitiesIT {
 
   @Test
   void checkGetsItsConfigAsAFileAndAnswersBothWays() {
-    ConnectorDefinition checker = script("if grep -q good \"$2\"; then "
+    ConnectorRuntime checker = script("if grep -q good \"$2\"; then "
         + "echo '{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"SUCCEEDED\"}}'; else "
         + "echo '{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"FAILED\",\"message\":\"wrong password\"}}'; fi");
 
@@ -101,7 +103,7 @@ class ConnectorActivitiesIT {
 
   @Test
   void anImageWithoutLocalCommandCannotRunLocally() {
-    var result = activities.spec(ConnectorDefinition.ofImage("airbyte/source-anything:1"));
+    var result = activities.spec(new DockerImage("airbyte/source-anything", "1"));
 
     assertThat(result.failure().failureOrigin()).isEqualTo(FailureOrigin.PLATFORM);
     assertThat(result.failure().externalMessage()).contains("has no local command");

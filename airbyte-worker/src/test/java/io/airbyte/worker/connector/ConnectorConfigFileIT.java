@@ -2,10 +2,12 @@ package io.airbyte.worker.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airbyte.contract.connector.ConnectorRuntime;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteConnectionStatus;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.ConnectorRole;
+import io.airbyte.worker.process.FakeJars;
 import io.airbyte.worker.process.JobDirectories;
 import io.airbyte.worker.process.LocalProcessFactory;
 import java.io.IOException;
@@ -30,16 +32,17 @@ class ConnectorConfigFileIT {
 
   @TempDir
   Path dir;
+  private final FakeJars jars = new FakeJars();
   private ConnectorActivities activities;
 
   @BeforeEach
   void setUp() {
-    activities = new ConnectorActivitiesImpl(new LocalProcessFactory(), new JobDirectories(dir), Duration.ofSeconds(3),
+    activities = new ConnectorActivitiesImpl(new LocalProcessFactory(jars), new JobDirectories(dir), Duration.ofSeconds(3),
         Clock.systemUTC());
   }
 
-  private static ConnectorDefinition script(String body) {
-    return new ConnectorDefinition("fake/connector:test", List.of("sh", "-c", body));
+  private ConnectorRuntime script(String body) {
+    return jars.script(body);
   }
 
   private static List<String> files(Path jobDirectory) throws IOException {
@@ -78,7 +81,7 @@ class ConnectorConfigFileIT {
 
   @Test
   void aConnectorThatCannotStartLeavesNoConfiguration() throws Exception {
-    var result = activities.check(ConnectorRole.SOURCE, ConnectorDefinition.ofImage("fake/docker-only:test"),
+    var result = activities.check(ConnectorRole.SOURCE, new DockerImage("fake/docker-only", "test"),
         Jsons.object().put("password", "x"));
 
     assertThat(result.failure().externalMessage()).contains("has no local command");

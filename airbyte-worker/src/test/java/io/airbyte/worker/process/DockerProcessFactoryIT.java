@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.testing.Messages;
 import io.airbyte.testsupport.docker.DockerSupport;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DockerProcessFactoryIT {
 
   private static final String IMAGE = "airbyte-test/shell-connector:dev";
+  private static final DockerImage RUNTIME = new DockerImage("airbyte-test/shell-connector", "dev");
+  /** The same connector as the image of a built-in one at the tag {@code it}. */
+  private static final String BUILT_IN_IMAGE = "airbyte/test-shell-connector:it";
   private static DockerClient docker;
 
   @TempDir
@@ -64,22 +69,34 @@ class DockerProcessFactoryIT {
         ENTRYPOINT ["/connector.sh"]
         """);
     DockerSupport.buildImage(context, IMAGE);
+    DockerSupport.buildImage(context, BUILT_IN_IMAGE);
     docker = DockerClients.create(null);
   }
 
   private DockerProcessFactory factory(String memory) {
-    return new DockerProcessFactory(docker, new DockerSettings("host", memory, "0.5", dir, null, Map.of("LOG_LEVEL", "debug")));
+    return new DockerProcessFactory(docker, new DockerSettings("host", memory, "0.5", dir, null, Map.of("LOG_LEVEL", "debug")),
+        "dev");
   }
 
   @Test
   void anyProtocolImageAnswersSpecAndCheckWithItsConfigMountedReadOnly() {
     var activities = new ConnectorActivitiesImpl(factory(null), new JobDirectories(dir), Duration.ofMinutes(1), Clock.systemUTC());
 
-    assertThat(activities.spec(ConnectorDefinition.ofImage(IMAGE)).output().getConnectionSpecification()).isNotNull();
-    assertThat(activities.check(ConnectorRole.SOURCE, ConnectorDefinition.ofImage(IMAGE), Jsons.object().put("k", "ok"))
+    assertThat(activities.spec(RUNTIME).output().getConnectionSpecification()).isNotNull();
+    assertThat(activities.check(ConnectorRole.SOURCE, RUNTIME, Jsons.object().put("k", "ok"))
         .output().getStatus()).hasToString("SUCCEEDED");
-    assertThat(activities.check(ConnectorRole.SOURCE, ConnectorDefinition.ofImage(IMAGE), Jsons.object().put("k", "no"))
+    assertThat(activities.check(ConnectorRole.SOURCE, RUNTIME, Jsons.object().put("k", "no"))
         .output().getStatus()).hasToString("FAILED");
+  }
+
+  @Test
+  void aBuiltInJarRunsAsOurImageOfItAtTheConfiguredTag() {
+    var factory = new DockerProcessFactory(docker, new DockerSettings("host", null, null, dir, null, Map.of()), "it");
+    var activities = new ConnectorActivitiesImpl(factory, new JobDirectories(dir), Duration.ofMinutes(1), Clock.systemUTC());
+
+    var result = activities.check(ConnectorRole.SOURCE, new BuiltInJar("test-shell-connector"), Jsons.object().put("k", "ok"));
+
+    assertThat(result.output().getStatus()).hasToString("SUCCEEDED");
   }
 
   @Test
@@ -88,7 +105,7 @@ class DockerProcessFactoryIT {
         new JobDirectories(dir), Clock.systemUTC());
     var catalog = Messages.catalog(Messages.stream("public", "users", "{\"type\":\"object\"}",
         io.airbyte.protocol.models.DestinationSyncMode.APPEND, List.of("id"), "id", 0, 0));
-    ConnectorDefinition image = ConnectorDefinition.ofImage(IMAGE);
+    DockerImage image = RUNTIME;
     ReplicationRun run = worker.start(new ReplicationInput("conn-docker", "4242", 3, image, Jsons.object().put("mode", "sleep"),
         image, Jsons.object(), catalog, List.of(), null, List.of()));
     while (run.progress().stateMessagesCommitted() < 1) {
@@ -135,7 +152,7 @@ class DockerProcessFactoryIT {
   void anImageThatIsNotThereAndCannotBePulledIsALaunchFailure() {
     var activities = new ConnectorActivitiesImpl(factory(null), new JobDirectories(dir), Duration.ofMinutes(1), Clock.systemUTC());
 
-    var result = activities.spec(ConnectorDefinition.ofImage("airbyte-test/does-not-exist:0"));
+    var result = activities.spec(new DockerImage("airbyte-test/does-not-exist", "0"));
 
     assertThat(result.succeeded()).isFalse();
     assertThat(result.failure().externalMessage()).contains("airbyte-test/does-not-exist:0");

@@ -2,6 +2,7 @@ package io.airbyte.worker.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +31,8 @@ class DockerRunAsTest {
   @Test
   void theUserGoesOnTheCommandLine() {
     DockerProcessFactory factory = new DockerProcessFactory(null, new DockerSettings(null, null, null, dir, null,
-        Map.of()));
-    LaunchRequest request = new LaunchRequest("1", 0, ConnectorRole.SOURCE, ConnectorDefinition.ofImage("a/b:1"), dir,
+        Map.of()), "dev");
+    LaunchRequest request = new LaunchRequest("1", 0, ConnectorRole.SOURCE, new DockerImage("a/b", "1"), dir,
         List.of(), List.of("spec"), null);
 
     assertThat(String.join(" ", factory.command(request, "n", "1000:1000"))).startsWith(

@@ -3,6 +3,7 @@ package io.airbyte.worker.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.testsupport.docker.DockerSupport;
 import io.airbyte.worker.connector.ConnectorActivitiesImpl;
@@ -60,14 +61,14 @@ class DockerUserIT {
   }
 
   private DockerProcessFactory factory() {
-    return new DockerProcessFactory(docker, new DockerSettings(null, null, null, dir, null, Map.of()));
+    return new DockerProcessFactory(docker, new DockerSettings(null, null, null, dir, null, Map.of()), "dev");
   }
 
   @Test
   void anImageOfAnotherUserRunsAsTheJobDirectorysOwnerAndReadsItsConfig() throws Exception {
     var activities = new ConnectorActivitiesImpl(factory(), new JobDirectories(dir), Duration.ofMinutes(1), Clock.systemUTC());
 
-    var result = activities.check(ConnectorRole.SOURCE, ConnectorDefinition.ofImage(NON_ROOT_IMAGE), Jsons.object().put("k", "ok"));
+    var result = activities.check(ConnectorRole.SOURCE, new DockerImage("airbyte-test/non-root-reader", "dev"), Jsons.object().put("k", "ok"));
 
     Object owner = Files.getAttribute(dir, "unix:uid");
     assertThat(result.output().getMessage()).as(Files.readString(result.logPath())).isEqualTo("uid " + owner + " read yes");
@@ -88,7 +89,7 @@ class DockerUserIT {
     }
 
     ConnectorProcess process = factory().create(new LaunchRequest("job", 0, ConnectorRole.SOURCE,
-        ConnectorDefinition.ofImage(ROOT_IMAGE), job, List.of("connector_config.json"),
+        new DockerImage("airbyte-test/root-reader", "dev"), job, List.of("connector_config.json"),
         List.of("check", "--config", "connector_config.json"), Map.of()));
     process.stdin().close();
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -80,9 +80,9 @@ class JobDirectoriesTest {
     Path config = attempt.resolve("connector_config.json");
     try (SecretFiles secrets = directories.secretFiles(attempt)) {
       secrets.writeJson("connector_config.json", Jsons.object().put("password", "hunter2"));
-      ConnectorProcess process = new LocalProcessFactory().create(new LaunchRequest("1", 0, ConnectorRole.SOURCE,
-          new ConnectorDefinition("fake/exits:test", List.of("sh", "-c", "exit 3")), attempt, List.of(), List.of("check"),
-          null));
+      FakeJars jars = new FakeJars();
+      ConnectorProcess process = new LocalProcessFactory(jars).create(new LaunchRequest("1", 0, ConnectorRole.SOURCE,
+          jars.script("exit 3"), attempt, List.of(), List.of("check"), null));
       secrets.removeWhenEnded(process);
       assertThat(process.waitFor(Duration.ofSeconds(10))).isTrue();
       long deadline = System.currentTimeMillis() + 10_000;

@@ -3,6 +3,7 @@ package io.airbyte.worker.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ class ProcessFactoryConfigTest {
   void localIsTheDefault() {
     ProcessFactoryConfig config = ProcessFactoryConfig.fromEnvironment(Map.of());
     assertThat(config.kind()).isEqualTo("local");
-    assertThat(config.create()).isInstanceOf(LocalProcessFactory.class);
+    assertThat(config.create(new FakeJars(), "dev")).isInstanceOf(LocalProcessFactory.class);
   }
 
   @Test
@@ -32,8 +33,8 @@ class ProcessFactoryConfigTest {
     assertThat(docker.environment()).containsExactly(Map.entry("JAVA_OPTS", "-Xmx1g"));
 
     // with a workspace volume the files are found under the volume's mount point
-    DockerProcessFactory factory = new DockerProcessFactory(null, docker);
-    LaunchRequest request = new LaunchRequest("12", 1, ConnectorRole.SOURCE, ConnectorDefinition.ofImage("airbyte/source-x:1"),
+    DockerProcessFactory factory = new DockerProcessFactory(null, docker, "dev");
+    LaunchRequest request = new LaunchRequest("12", 1, ConnectorRole.SOURCE, new DockerImage("airbyte/source-x", "1"),
         Path.of("/data/workspace/12/1"), List.of("source_config.json"), List.of("check", "--config", "source_config.json"), null);
     List<String> command = factory.command(request, "n");
     assertThat(command).containsSubsequence("-v", "airbyte_workspace:/workspace:ro", "airbyte/source-x:1", "check", "--config",

@@ -3,8 +3,9 @@ package io.airbyte.worker.replication;
 import static io.airbyte.worker.replication.EngineHarness.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airbyte.contract.connector.ConnectorRuntime;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import io.airbyte.protocol.testing.Messages;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.ConnectorProcess;
 import io.airbyte.worker.process.ConnectorRole;
 import io.airbyte.worker.process.JobDirectories;
@@ -82,8 +83,7 @@ class AttemptSecretFilesIT {
     EngineHarness h = new EngineHarness(dir);
     Path attempt = attemptDir(h, 0);
     // a destination that reads to the end of its input, then waits to be released
-    ConnectorDefinition lingering = new ConnectorDefinition("fake/lingering:test", List.of("sh", "-c",
-        "cat > /dev/null; while [ ! -f release ]; do sleep 0.1; done"));
+    ConnectorRuntime lingering = EngineHarness.JARS.script("cat > /dev/null; while [ ! -f release ]; do sleep 0.1; done");
     ReplicationRun run = h.worker().start(new ReplicationInput("connection-1", "7", 0,
         h.source(twoRecords().toString(), "exec sleep 600"), h.destinationConfig, lingering, h.destinationConfig, h.catalog,
         List.of(), NamespaceMapping.identity(), List.of()));
@@ -120,7 +120,7 @@ class AttemptSecretFilesIT {
   void aSourceThatCannotStartLeavesNoConfigurationOfEitherSide() throws Exception {
     EngineHarness h = new EngineHarness(dir);
 
-    ReplicationOutput output = h.worker().start(h.input(ConnectorDefinition.ofImage("fake/docker-only:test"), 0)).await();
+    ReplicationOutput output = h.worker().start(h.input(new DockerImage("fake/docker-only", "test"), 0)).await();
 
     assertThat(output.status()).isEqualTo(ReplicationStatus.FAILED);
     assertThat(output.failures().get(0).externalMessage()).contains("has no local command");
@@ -130,7 +130,7 @@ class AttemptSecretFilesIT {
   @Test
   void anEngineFailureAfterTheDestinationStartedLeavesNoConfiguration() throws Exception {
     EngineHarness h = new EngineHarness(dir);
-    LocalProcessFactory local = new LocalProcessFactory();
+    LocalProcessFactory local = new LocalProcessFactory(EngineHarness.JARS);
     AtomicReference<ConnectorProcess> destination = new AtomicReference<>();
     // the process factory breaks (a daemon gone, say) between the two connectors
     ProcessFactory breaking = request -> {

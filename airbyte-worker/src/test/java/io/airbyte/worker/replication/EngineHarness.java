@@ -1,12 +1,13 @@
 package io.airbyte.worker.replication;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteStateMessage;
 import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import io.airbyte.protocol.models.DestinationSyncMode;
 import io.airbyte.protocol.testing.Messages;
-import io.airbyte.worker.process.ConnectorDefinition;
+import io.airbyte.worker.process.FakeJars;
 import io.airbyte.worker.process.JobDirectories;
 import io.airbyte.worker.process.LocalProcessFactory;
 import io.airbyte.worker.state.InMemoryStatePersistence;
@@ -27,6 +28,9 @@ final class EngineHarness {
   static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},"
       + "\"name\":{\"type\":\"string\"},\"secret\":{\"type\":\"string\"}}}";
 
+  /** The fake connectors of every harness, by their names. */
+  static final FakeJars JARS = new FakeJars();
+
   final Path dir;
   final InMemoryStatePersistence persistence = new InMemoryStatePersistence();
   ReplicationSettings settings = ReplicationSettings.defaults();
@@ -45,38 +49,37 @@ final class EngineHarness {
   }
 
   /** A source printing {@code fixture}, then running {@code after} (e.g. {@code exit 3}, {@code sleep 600}). */
-  ConnectorDefinition source(String fixture, String after) {
+  ConnectorRuntime source(String fixture, String after) {
     Path file = dir.resolve("source-" + System.nanoTime() + ".jsonl");
     try {
       Files.writeString(file, fixture);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new ConnectorDefinition("fake/source:test", List.of("sh", "-c",
-        "echo $$ > '" + dir.resolve("source.pid") + "'; cat '" + file + "'; " + after));
+    return JARS.script("echo $$ > '" + dir.resolve("source.pid") + "'; cat '" + file + "'; " + after);
   }
 
-  static ConnectorDefinition destination() {
+  static ConnectorRuntime destination() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ConnectorDefinition("fake/destination:test", List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
+    return JARS.command("fake-destination", List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
         System.getProperty("java.class.path"), FakeDestination.class.getName()));
   }
 
-  ReplicationInput input(ConnectorDefinition source, int attempt) {
+  ReplicationInput input(ConnectorRuntime source, int attempt) {
     return new ReplicationInput("connection-1", "7", attempt, source, Jsons.object(), destination(), destinationConfig,
         catalog, fields, namespaces, inputState);
   }
 
-  ReplicationRun start(ConnectorDefinition source) {
+  ReplicationRun start(ConnectorRuntime source) {
     return worker().start(input(source, 0));
   }
 
-  ReplicationOutput run(ConnectorDefinition source) throws InterruptedException {
+  ReplicationOutput run(ConnectorRuntime source) throws InterruptedException {
     return start(source).await();
   }
 
   ReplicationWorker worker() {
-    return new ReplicationWorker(new LocalProcessFactory(), persistence, settings, new JobDirectories(dir.resolve("workspace")),
+    return new ReplicationWorker(new LocalProcessFactory(JARS), persistence, settings, new JobDirectories(dir.resolve("workspace")),
         Clock.systemUTC());
   }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.contract.connection.NamespaceDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteCatalog;
 import io.airbyte.protocol.models.AirbyteStream;
@@ -15,16 +18,15 @@ import io.airbyte.testsupport.docker.DockerSupport;
 import io.airbyte.testsupport.postgres.PostgresExtension;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
 import io.airbyte.worker.connector.ConnectorActivitiesImpl;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.DockerClients;
 import io.airbyte.worker.process.DockerProcessFactory;
 import io.airbyte.worker.process.DockerSettings;
 import io.airbyte.worker.process.JobDirectories;
+import io.airbyte.worker.process.LocalConnectorJars;
 import io.airbyte.worker.process.LocalProcessFactory;
 import io.airbyte.worker.process.ProcessFactory;
 import io.airbyte.worker.state.InMemoryStatePersistence;
 import io.airbyte.worker.state.InputStates;
-import io.airbyte.worker.sync.LocalConnectorJars;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -50,19 +52,20 @@ class RealConnectorsReplicationIT {
   @TempDir
   Path dir;
 
-  static ConnectorDefinition local(String name) {
-    List<String> command = new LocalConnectorJars(CONNECTORS, List.of("-XX:+UseSerialGC", "-Xmx192m"))
-        .commandFor("airbyte/" + name);
-    if (command.isEmpty()) {
+  static final LocalConnectorJars JARS = new LocalConnectorJars(CONNECTORS, List.of("-XX:+UseSerialGC", "-Xmx192m"));
+
+  static BuiltInJar local(String name) {
+    BuiltInJar jar = new BuiltInJar(name);
+    if (JARS.commandFor(jar).isEmpty()) {
       throw new IllegalStateException(name + ".jar is not under " + CONNECTORS.toAbsolutePath()
           + ": build the connectors first (./mvnw -B verify builds them first)");
     }
-    return new ConnectorDefinition("airbyte/" + name + ":dev", command);
+    return jar;
   }
 
   @Test
   void incrementalSyncsThroughLocalProcesses(PostgresTestDatabase db) throws Exception {
-    syncTwice(db, new LocalProcessFactory(), local("source-postgres"), local("destination-postgres"), "localhost");
+    syncTwice(db, new LocalProcessFactory(JARS), local("source-postgres"), local("destination-postgres"), "localhost");
   }
 
   @Test
@@ -71,13 +74,13 @@ class RealConnectorsReplicationIT {
     DockerSupport.buildImage(CONNECTORS.resolve("source-postgres"), "airbyte/source-postgres:dev");
     DockerSupport.buildImage(CONNECTORS.resolve("destination-postgres"), "airbyte/destination-postgres:dev");
     DockerSettings settings = new DockerSettings("host", "512m", "1", dir, null, java.util.Map.of());
-    ProcessFactory docker = new DockerProcessFactory(DockerClients.create(null), settings);
-    syncTwice(db, docker, ConnectorDefinition.ofImage("airbyte/source-postgres:dev"),
-        ConnectorDefinition.ofImage("airbyte/destination-postgres:dev"), "localhost");
+    ProcessFactory docker = new DockerProcessFactory(DockerClients.create(null), settings, "dev");
+    syncTwice(db, docker, new DockerImage("airbyte/source-postgres", "dev"), new DockerImage("airbyte/destination-postgres", "dev"),
+        "localhost");
   }
 
-  private void syncTwice(PostgresTestDatabase db, ProcessFactory processes, ConnectorDefinition source,
-      ConnectorDefinition destination, String host) throws Exception {
+  private void syncTwice(PostgresTestDatabase db, ProcessFactory processes, ConnectorRuntime source,
+      ConnectorRuntime destination, String host) throws Exception {
     db.execute("DROP SCHEMA IF EXISTS landing CASCADE", "CREATE SCHEMA IF NOT EXISTS app", "DROP TABLE IF EXISTS app.events",
         "CREATE TABLE app.events (id bigint PRIMARY KEY, kind text, secret text, updated_at timestamptz NOT NULL)",
         "INSERT INTO app.events SELECT g, 'k' || g, 's' || g, timestamptz '2024-01-01' + g * interval '1 minute' "

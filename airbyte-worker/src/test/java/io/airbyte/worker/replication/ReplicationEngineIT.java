@@ -272,7 +272,7 @@ class ReplicationEngineIT {
   void aConnectorThatCannotStartFailsTheAttemptCleanly() throws Exception {
     EngineHarness h = new EngineHarness(dir);
     ReplicationInput input = new ReplicationInput("connection-1", "8", 0,
-        io.airbyte.worker.process.ConnectorDefinition.ofImage("only/in-docker:1"), io.airbyte.protocol.json.Jsons.object(),
+        new io.airbyte.contract.connector.ConnectorRuntime.DockerImage("only/in-docker", "1"), io.airbyte.protocol.json.Jsons.object(),
         EngineHarness.destination(), h.destinationConfig, h.catalog, List.of(), null, List.of());
 
     ReplicationOutput output = h.worker().start(input).await();

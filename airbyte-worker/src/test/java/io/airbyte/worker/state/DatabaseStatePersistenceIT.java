@@ -44,8 +44,8 @@ class DatabaseStatePersistenceIT {
 
   static void insertConnection(PostgresTestDatabase db, String connectionId) {
     db.execute("INSERT INTO workspace (id, name) VALUES ('00000000-0000-0000-0000-000000000001', 'w') ON CONFLICT DO NOTHING",
-        "INSERT INTO actor_definition (id, actor_type, name, docker_repository) VALUES "
-            + "('00000000-0000-0000-0000-000000000002', 'source', 'x', 'x') ON CONFLICT DO NOTHING",
+        "INSERT INTO actor_definition (id, actor_type, name) VALUES "
+            + "('00000000-0000-0000-0000-000000000002', 'source', 'x') ON CONFLICT DO NOTHING",
         "INSERT INTO actor (id, workspace_id, actor_definition_id, actor_type, name, configuration) VALUES "
             + "('00000000-0000-0000-0000-000000000003', '00000000-0000-0000-0000-000000000001', "
             + "'00000000-0000-0000-0000-000000000002', 'source', 's', '{}') ON CONFLICT DO NOTHING",

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.contract.connection.ConnectionManagerWorkflow;
 import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
 import io.airbyte.contract.job.JobStatus;
 import io.airbyte.contract.schedule.Schedule;
 import io.airbyte.db.MetadataDatabase;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.connection.Connection;
 import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.definition.ActorDefinition;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
@@ -32,8 +33,8 @@ import io.airbyte.scheduler.schedule.NextRun;
 import io.airbyte.testsupport.postgres.PostgresExtension;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
 import io.airbyte.worker.connector.ConnectorActivitiesImpl;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.JobDirectories;
+import io.airbyte.worker.process.LocalConnectorJars;
 import io.airbyte.worker.process.LocalProcessFactory;
 import io.temporal.testserver.TestServer;
 import java.io.File;
@@ -96,9 +97,9 @@ class SeparateProcessesIT {
       UUID destinationPostgres = UUID.fromString("25c5221d-dce2-4163-ade9-739ef790f503");
       await(() -> definitions.list(ActorType.SOURCE, null).size() + definitions.list(ActorType.DESTINATION, null).size() == 4,
           processes);
-      ActorDefinition source = definitions.get(sourcePostgres);
+      ConnectorDefinition source = definitions.get(sourcePostgres);
       assertThat(source.spec().at("/connectionSpecification/properties/password/airbyte_secret").asBoolean()).isTrue();
-      assertThat(definitions.list(ActorType.DESTINATION, null)).extracting(ActorDefinition::dockerRepository)
+      assertThat(definitions.list(ActorType.DESTINATION, null)).extracting(d -> d.image().repository())
           .contains("airbyte/destination-duckdb");
 
       UUID workspace = new WorkspaceRepository(ds).ensureDefault().id();
@@ -115,9 +116,9 @@ class SeparateProcessesIT {
       UUID destinationId = actors.create(workspace, destinationPostgres, ActorType.DESTINATION, "dst",
           secrets.split(workspace, definitions.get(destinationPostgres).spec().get("connectionSpecification"), destinationConfig))
           .id();
-      var discover = new ConnectorActivitiesImpl(new LocalProcessFactory(), new JobDirectories(dir.resolve("discover")),
-          Duration.ofMinutes(2), Clock.systemUTC()).discover(new ConnectorDefinition("airbyte/source-postgres:dev",
-          new LocalConnectorJars(CONNECTORS, List.of()).commandFor("airbyte/source-postgres")), sourceConfig);
+      var discover = new ConnectorActivitiesImpl(new LocalProcessFactory(new LocalConnectorJars(CONNECTORS, List.of())),
+          new JobDirectories(dir.resolve("discover")), Duration.ofMinutes(2), Clock.systemUTC())
+          .discover(new BuiltInJar("source-postgres"), sourceConfig);
       AirbyteStream items = discover.output().getStreams().stream().filter(s -> s.getName().equals("items")).findFirst()
           .orElseThrow();
       UUID connection = new ConnectionRepository(ds).create(new Connection(null, sourceId, destinationId, "c",

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.contract.connection.ConnectionManagerWorkflow;
 import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
 import io.airbyte.contract.job.JobStatus;
 import io.airbyte.contract.job.RetrySettings;
 import io.airbyte.contract.schedule.Schedule;
@@ -33,8 +35,8 @@ import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.testsupport.postgres.PostgresExtension;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
 import io.airbyte.worker.connector.ConnectorActivitiesImpl;
-import io.airbyte.worker.process.ConnectorDefinition;
 import io.airbyte.worker.process.JobDirectories;
+import io.airbyte.worker.process.LocalConnectorJars;
 import io.airbyte.worker.process.LocalProcessFactory;
 import io.airbyte.worker.replication.ReplicationSettings;
 import io.airbyte.worker.replication.ReplicationWorker;
@@ -82,24 +84,23 @@ class SyncOnTemporalIT {
     ActorRepository actors = new ActorRepository(ds);
     SecretSplitter secrets = new SecretSplitter(new SecretRepository(ds, new io.airbyte.db.secret.SecretCipher(new byte[32])));
     LocalConnectorJars jars = new LocalConnectorJars(CONNECTORS, List.of("-XX:+UseSerialGC", "-Xmx192m"));
-    LocalProcessFactory processes = new LocalProcessFactory();
+    LocalProcessFactory processes = new LocalProcessFactory(jars);
     JobDirectories directories = new JobDirectories(workspace);
     ConnectorActivitiesImpl connectorActivities = new ConnectorActivitiesImpl(processes, directories, Duration.ofMinutes(2),
         Clock.systemUTC());
-    ConnectorDefinition sourceConnector = new ConnectorDefinition("airbyte/source-postgres:dev",
-        jars.commandFor("airbyte/source-postgres"));
-    ConnectorDefinition destinationConnector = new ConnectorDefinition("airbyte/destination-postgres:dev",
-        jars.commandFor("airbyte/destination-postgres"));
-    assertThat(sourceConnector.localCommand()).as("source-postgres jar under " + CONNECTORS).isNotEmpty();
+    BuiltInJar sourceConnector = new BuiltInJar("source-postgres");
+    BuiltInJar destinationConnector = new BuiltInJar("destination-postgres");
+    assertThat(jars.commandFor(sourceConnector)).as("source-postgres jar under " + CONNECTORS).isNotEmpty();
 
     // definitions with the specs the connectors give
     var sourceSpec = connectorActivities.spec(sourceConnector).output();
     var destinationSpec = connectorActivities.spec(destinationConnector).output();
-    UUID sourceDefinition = definitions.registerBuiltIn(UUID.fromString("decd338e-5647-4c0b-adf4-da0e75f5a750"),
-        ActorType.SOURCE, "Postgres", "airbyte/source-postgres", "dev", null, Jsons.toTree(sourceSpec), "0.2.0").id();
-    UUID destinationDefinition = definitions.registerBuiltIn(UUID.fromString("25c5221d-dce2-4163-ade9-739ef790f503"),
-        ActorType.DESTINATION, "Postgres", "airbyte/destination-postgres", "dev", null, Jsons.toTree(destinationSpec),
-        "0.2.0").id();
+    UUID sourceDefinition = definitions.registerBuiltIn(new ConnectorDefinition(
+        UUID.fromString("decd338e-5647-4c0b-adf4-da0e75f5a750"), ActorType.SOURCE, "Postgres", "dev", null,
+        Jsons.toTree(sourceSpec), "0.2.0", true, null, null, sourceConnector)).id();
+    UUID destinationDefinition = definitions.registerBuiltIn(new ConnectorDefinition(
+        UUID.fromString("25c5221d-dce2-4163-ade9-739ef790f503"), ActorType.DESTINATION, "Postgres", "dev", null,
+        Jsons.toTree(destinationSpec), "0.2.0", true, null, null, destinationConnector)).id();
 
     UUID workspaceId = new WorkspaceRepository(ds).ensureDefault().id();
     ObjectNode sourceConfig = Jsons.object().put("host", "localhost").put("port", db.port()).put("database", db.databaseName())
@@ -125,8 +126,7 @@ class SyncOnTemporalIT {
         "ignore", "active", null, null, null)).id();
 
     DatabaseStatePersistence state = new DatabaseStatePersistence(new StateRepository(ds));
-    AttemptInputs inputs = new AttemptInputs(connections, actors, definitions, secrets, new StreamGenerationRepository(ds), state,
-        jars);
+    AttemptInputs inputs = new AttemptInputs(connections, actors, definitions, secrets, new StreamGenerationRepository(ds), state);
     ReplicationWorker replication = new ReplicationWorker(processes, state, ReplicationSettings.defaults(), directories,
         Clock.systemUTC());
 

@@ -1,7 +1,8 @@
-package io.airbyte.worker.sync;
+package io.airbyte.worker.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -28,12 +29,12 @@ class ClassDataArchivesIT {
     ClassDataArchives archives = new ClassDataArchives(dir.resolve("class-data"), LocalConnectorJars.java(), OPTIONS);
     LocalConnectorJars local = new LocalConnectorJars(jars, OPTIONS, archives);
 
-    List<String> first = local.commandFor("airbyte/source-faker");
+    List<String> first = local.commandFor(new BuiltInJar("source-faker"));
     assertThat(first).noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
     assertThat(run(first)).contains("\"type\":\"SPEC\"");
     assertThat(archives.awaitMade(120)).isTrue();
 
-    List<String> later = new LocalConnectorJars(jars, OPTIONS, archives).commandFor("airbyte/source-faker");
+    List<String> later = new LocalConnectorJars(jars, OPTIONS, archives).commandFor(new BuiltInJar("source-faker"));
     assertThat(later).anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=" + dir.resolve("class-data")));
     // -Xshare:on fails the JVM unless it maps the archive
     List<String> strict = new ArrayList<>(later);
@@ -91,7 +92,7 @@ class ClassDataArchivesIT {
     bare.addAll(List.of("-jar", jars.resolve("source-faker.jar").toString()));
     assertThat(run(bare)).as("without the logging options the warning lands on stdout").contains("[warning]");
 
-    String out = run(new LocalConnectorJars(jars, options).commandFor("airbyte/source-faker"));
+    String out = run(new LocalConnectorJars(jars, options).commandFor(new BuiltInJar("source-faker")));
     assertThat(out).startsWith("{\"type\":\"SPEC\"").doesNotContain("[warning]");
   }
 

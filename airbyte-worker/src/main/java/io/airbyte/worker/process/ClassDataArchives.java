@@ -1,4 +1,4 @@
-package io.airbyte.worker.sync;
+package io.airbyte.worker.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,19 +1,19 @@
-package io.airbyte.worker.sync;
+package io.airbyte.worker.process;
 
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How the local process factory runs a definition: the image {@code airbyte/<name>:<tag>} runs as
- * {@code java <options> -jar <dir>/<name>.jar} (or {@code <dir>/<name>/target/<name>.jar}, the
- * source tree's) when that jar exists (our connectors); other images
- * have no local command and need Docker. The JVM's own warnings go to stderr, never into the
+ * The built-in connectors' jars on this machine: {@code source-postgres} runs as
+ * {@code java <options> -jar <dir>/source-postgres.jar} (or {@code <dir>/source-postgres/target/source-postgres.jar},
+ * the source tree's) when that jar exists. The JVM's own warnings go to stderr, never into the
  * connector's message stream; with {@link ClassDataArchives}, the jar's class-data archive is mapped
  * once it exists.
  */
-public final class LocalConnectorJars {
+public final class LocalConnectorJars implements JarCommands {
 
   private final Path dir;
   private final List<String> javaCommand;
@@ -39,11 +39,12 @@ public final class LocalConnectorJars {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  public List<String> commandFor(String dockerRepository) {
+  @Override
+  public List<String> commandFor(BuiltInJar connector) {
     if (dir == null) {
       return List.of();
     }
-    String name = dockerRepository.substring(dockerRepository.lastIndexOf('/') + 1);
+    String name = connector.name();
     Path jar = dir.resolve(name + ".jar");
     if (!Files.isRegularFile(jar)) {
       // a source tree: connectors/<name>/target/<name>.jar

@@ -1,0 +1,41 @@
+package io.airbyte.server.configapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airbyte.contract.connector.ActorType;
+import io.airbyte.contract.connector.ConnectorDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
+import io.airbyte.protocol.json.Jsons;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The API shows every definition with the image fields it always had, derived from the runtime. */
+class DefinitionViewTest {
+
+  private static final UUID ID = UUID.fromString("decd338e-5647-4c0b-adf4-da0e75f5a750");
+
+  private static ConnectorDefinition definition(String version, boolean builtIn, ConnectorRuntime runtime) {
+    return new ConnectorDefinition(ID, ActorType.SOURCE, "Postgres", version, "https://docs", Jsons.object(), "0.2.0", builtIn,
+        builtIn ? null : UUID.randomUUID(), UUID.randomUUID(), runtime);
+  }
+
+  @Test
+  void aBuiltInJarShowsAsOurImageAtItsVersion() {
+    String json = Jsons.serialize(ConfigApiController.DefinitionView.of(definition("0.4.1", true, new BuiltInJar("source-postgres"))));
+
+    assertThat(json).isEqualTo("{\"definitionId\":\"" + ID + "\",\"type\":\"source\",\"name\":\"Postgres\","
+        + "\"dockerRepository\":\"airbyte/source-postgres\",\"dockerImageTag\":\"0.4.1\",\"documentationUrl\":\"https://docs\","
+        + "\"builtIn\":true,\"spec\":{}}");
+  }
+
+  @Test
+  void aDockerImageShowsAsItself() {
+    var view = ConfigApiController.DefinitionView.of(definition("1.2", false, new DockerImage("acme/source-api", "1.2")));
+
+    assertThat(view.dockerRepository()).isEqualTo("acme/source-api");
+    assertThat(view.dockerImageTag()).isEqualTo("1.2");
+    assertThat(view.builtIn()).isFalse();
+  }
+}

@@ -1,0 +1,42 @@
+package io.airbyte.worker.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airbyte.contract.connector.ConnectorRuntime;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
+import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The image the Docker factory runs for each runtime: an image as it is, a built-in jar as our image of it. */
+class DockerProcessFactoryCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private List<String> command(ConnectorRuntime runtime) {
+    DockerProcessFactory factory = new DockerProcessFactory(null, new DockerSettings(null, null, null, dir, null, Map.of()),
+        "0.9.1");
+    return factory.command(new LaunchRequest("1", 0, ConnectorRole.DESTINATION, runtime, dir, List.of("catalog.json"),
+        List.of("write", "--catalog", "catalog.json"), null), "n");
+  }
+
+  @Test
+  void aDockerImageRunsAsItIs() {
+    assertThat(command(new DockerImage("registry.acme.io:5000/acme/destination-lake", "2.0")))
+        .containsSubsequence("registry.acme.io:5000/acme/destination-lake:2.0", "write", "--catalog", "/config/catalog.json");
+  }
+
+  @Test
+  void aBuiltInJarRunsAsOurImageAtTheConfiguredTag() {
+    List<String> command = command(new BuiltInJar("destination-duckdb"));
+
+    assertThat(command).containsSubsequence("-v", dir.toAbsolutePath() + ":/config:ro", "airbyte/destination-duckdb:0.9.1",
+        "write", "--catalog", "/config/catalog.json");
+    assertThat(new DockerProcessFactory(null, null, "dev").image(new BuiltInJar("source-faker")))
+        .isEqualTo("airbyte/source-faker:dev");
+  }
+}
