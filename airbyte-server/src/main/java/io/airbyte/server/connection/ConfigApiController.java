@@ -1,4 +1,4 @@
-package io.airbyte.server.configapi;
+package io.airbyte.server.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.contract.connector.ActorType;
@@ -21,7 +21,6 @@ import io.airbyte.scheduler.command.ConnectorCommands;
 import io.airbyte.scheduler.connection.WorkflowState;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.actor.ActorService;
-import io.airbyte.server.connection.SourceCatalogs;
 import io.airbyte.server.error.ApiException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.airbyte.server.configapi;
+package io.airbyte.server.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.contract.connector.ActorType;
