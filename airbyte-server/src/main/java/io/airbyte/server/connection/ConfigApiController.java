@@ -12,7 +12,6 @@ import io.airbyte.db.job.Attempt;
 import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
 import io.airbyte.db.job.StreamStat;
-import io.airbyte.db.workspace.WorkspaceRepository;
 import io.airbyte.protocol.config.ConfigValidator;
 import io.airbyte.protocol.models.AirbyteCatalog;
 import io.airbyte.scheduler.command.ConnectorCommandInput;
@@ -39,22 +38,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the UI needs beyond the public API: connector definitions with their specs, connection
- * checks before and after saving, discover with the diff against a connection's catalog, a
- * connection's live status and progress, attempts with failures and stats, and attempt logs.
+ * What the UI needs beyond the public API: connection checks before and after saving, discover
+ * with the diff against a connection's catalog, a connection's live status and progress, attempts
+ * with failures and stats, and attempt logs.
  */
 @RestController
 @RequestMapping("/api/v1")
 class ConfigApiController {
-
-  record DefinitionView(UUID definitionId, String type, String name, String dockerRepository, String dockerImageTag,
-      String documentationUrl, boolean builtIn, JsonNode spec) {
-
-    static DefinitionView of(ActorDefinition d) {
-      return new DefinitionView(d.id(), d.type().value(), d.name(), d.dockerRepository(), d.dockerImageTag(),
-          d.documentationUrl(), d.builtIn(), d.spec());
-    }
-  }
 
   record CheckRequest(UUID definitionId, JsonNode configuration) {}
 
@@ -74,33 +64,22 @@ class ConfigApiController {
   private final ActorRepository actors;
   private final ConnectionRepository connections;
   private final JobRepository jobs;
-  private final WorkspaceRepository workspaces;
   private final ConnectorCommands commands;
   private final SourceCatalogs catalogs;
   private final ConnectionWorkflows workflows;
   private final ActorService actorService;
 
   ConfigApiController(DefinitionRepository definitions, ActorRepository actors, ConnectionRepository connections,
-      JobRepository jobs, WorkspaceRepository workspaces, ConnectorCommands commands, SourceCatalogs catalogs,
+      JobRepository jobs, ConnectorCommands commands, SourceCatalogs catalogs,
       ConnectionWorkflows workflows, ActorService actorService) {
     this.definitions = definitions;
     this.actors = actors;
     this.connections = connections;
     this.jobs = jobs;
-    this.workspaces = workspaces;
     this.commands = commands;
     this.catalogs = catalogs;
     this.workflows = workflows;
     this.actorService = actorService;
-  }
-
-  @GetMapping("/definitions")
-  List<DefinitionView> definitions(@RequestParam String type, @RequestParam(required = false) UUID workspaceId) {
-    ActorType actorType = actorType(type);
-    UUID workspace = workspaceId == null ? workspaces.ensureDefault().id() : workspaceId;
-    return definitions.list(actorType, workspace).stream()
-        .map(DefinitionView::of)
-        .toList();
   }
 
   /** Checks a configuration before it is saved (validated against the spec first). */
