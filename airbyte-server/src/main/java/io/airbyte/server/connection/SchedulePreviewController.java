@@ -1,14 +1,5 @@
 package io.airbyte.server.connection;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.db.connection.Schedule;
-import io.airbyte.scheduler.job.BasicSchedules;
-import io.airbyte.scheduler.schedule.NextRun;
-import io.airbyte.server.connection.ConnectionRequest.ScheduleBody;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,44 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SchedulePreviewController {
 
-  private static final int RUNS = 5;
+  private final ConnectionService connections;
 
-  record SchedulePreview(String scheduleType, String description, List<String> nextRuns) {}
-
-  private final Clock clock = Clock.systemUTC();
+  SchedulePreviewController(ConnectionService connections) {
+    this.connections = connections;
+  }
 
   @GetMapping("/api/v1/schedule_preview")
   SchedulePreview preview(@RequestParam(defaultValue = "manual") String scheduleType,
       @RequestParam(required = false) String cronExpression, @RequestParam(required = false) String basicTiming) {
-    Schedule schedule = Schedules.fromApi(new ScheduleBody(scheduleType, cronExpression, basicTiming));
-    long now = clock.millis();
-    List<String> runs = new ArrayList<>();
-    String description;
-    switch (schedule.type()) {
-      case "cron" -> {
-        JsonNode cron = schedule.data().path("cron");
-        String expression = cron.path("cronExpression").asText();
-        String zone = cron.path("cronTimeZone").asText("UTC");
-        description = NextRun.describe(expression) + " (" + zone + ")";
-        long after = now;
-        for (int i = 0; i < RUNS; i++) {
-          var next = NextRun.nextCron(expression, zone, after);
-          if (next.isEmpty()) {
-            break;
-          }
-          runs.add(Instant.ofEpochMilli(next.get()).toString());
-          after = next.get();
-        }
-      }
-      case "basic" -> {
-        long interval = BasicSchedules.intervalMillis(schedule.data().path("basicSchedule"));
-        description = Schedules.toApi(schedule).basicTiming() + ", counted from the start of the last sync";
-        for (int i = 0; i < RUNS; i++) {
-          runs.add(Instant.ofEpochMilli(now + i * interval).toString());
-        }
-      }
-      default -> description = "Only when started by hand or through the API";
-    }
-    return new SchedulePreview(schedule.type(), description, runs);
+    return connections.schedulePreview(scheduleType, cronExpression, basicTiming);
   }
 }
