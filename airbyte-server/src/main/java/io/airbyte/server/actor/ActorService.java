@@ -2,6 +2,8 @@ package io.airbyte.server.actor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.contract.command.ConnectorCommandInput;
+import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connection.ConnectionManagerWorkflow;
 import io.airbyte.contract.connector.ActorType;
 import io.airbyte.contract.connector.ConnectorDefinition;
@@ -12,15 +14,14 @@ import io.airbyte.db.connection.ConnectionRepository;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.db.workspace.WorkspaceRepository;
-import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.config.ConfigValidator;
+import io.airbyte.scheduler.command.ConnectorCommands;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.error.ApiException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Service;
  * Sources and destinations: the connector is named by {@code definitionId} or by the configuration's
  * {@code sourceType}/{@code destinationType}; the configuration is validated against the connector's
  * spec, its secrets stored apart and encrypted, and it always comes back with secrets masked. A
- * masked value sent back keeps the stored secret.
+ * masked value sent back keeps the stored secret. A configuration is checked by the connector (through
+ * the worker) before it is saved, and a saved one with or without an edit.
  */
 @Service
 public class ActorService {
@@ -41,15 +43,17 @@ public class ActorService {
   private final SecretSplitter secrets;
   private final ConnectionRepository connections;
   private final ConnectionWorkflows workflows;
+  private final ConnectorCommands commands;
 
   ActorService(DefinitionRepository definitions, ActorRepository actors, WorkspaceRepository workspaces, SecretSplitter secrets,
-      ConnectionRepository connections, ConnectionWorkflows workflows) {
+      ConnectionRepository connections, ConnectionWorkflows workflows, ConnectorCommands commands) {
     this.definitions = definitions;
     this.actors = actors;
     this.workspaces = workspaces;
     this.secrets = secrets;
     this.connections = connections;
     this.workflows = workflows;
+    this.commands = commands;
   }
 
   /** An actor as the API shows it. */
@@ -101,17 +105,55 @@ public class ActorService {
     return view(actors.update(type, id, newName, stored));
   }
 
+  /** Checks a configuration before it is saved (validated against the spec first). */
+  CheckResponse checkNew(ActorType actorType, CheckRequest request) {
+    if (request.definitionId() == null || request.configuration() == null) {
+      throw ApiException.unprocessable("definitionId and configuration are required",
+          List.of(request.definitionId() == null ? "definitionId: required" : "configuration: required"));
+    }
+    ConnectorDefinition definition = definitions.get(request.definitionId());
+    List<String> problems = ConfigValidator.validate(definition.spec().get("connectionSpecification"), request.configuration());
+    if (!problems.isEmpty()) {
+      throw ApiException.unprocessable("The configuration does not match the spec",
+          problems.stream().map(p -> "configuration." + p).toList());
+    }
+    return check(new ConnectorCommandInput("check", actorType.value(), definition.runtime(), null,
+        sealed(request.configuration())));
+  }
+
+  /**
+   * Checks a saved source or destination: with its stored configuration, or, when the body has a
+   * {@code configuration}, with that edit applied as a PATCH would (masks keep the stored secrets)
+   * without saving it, as Airbyte's {@code check_connection_for_update}.
+   */
+  CheckResponse checkSaved(ActorType actorType, UUID id, EditCheckRequest edit) {
+    Actor actor = actors.get(actorType, id);
+    ConnectorDefinition definition = definitions.get(actor.definitionId());
+    if (edit != null && edit.configuration() != null) {
+      // stored secrets travel as references, resolved by the worker
+      JsonNode edited = editedForCheck(actor, definition, edit.configuration());
+      return check(new ConnectorCommandInput("check", actorType.value(), definition.runtime(), null,
+          sealed(edited)));
+    }
+    return check(new ConnectorCommandInput("check", actorType.value(), definition.runtime(), id, null));
+  }
+
+  private CheckResponse check(ConnectorCommandInput input) {
+    ConnectorCommandOutput output = commands.run(input);
+    return new CheckResponse(output.succeeded() ? "succeeded" : "failed", output.message(), output.logPath());
+  }
+
   /**
    * The configuration a PATCH with {@code configuration} would store, for a check before it is saved:
    * validated against the spec, stored secrets as their references (a mask sent back keeps the
    * stored secret), new secrets as sent. Nothing is stored.
    */
-  public JsonNode editedForCheck(Actor actor, ConnectorDefinition definition, JsonNode configuration) {
+  private JsonNode editedForCheck(Actor actor, ConnectorDefinition definition, JsonNode configuration) {
     return edited(actor, definition, configuration, true);
   }
 
   /** A configuration sealed for the worker (see {@link SecretSplitter#seal}). */
-  public String sealed(JsonNode configuration) {
+  private String sealed(JsonNode configuration) {
     return secrets.seal(configuration);
   }
 
@@ -176,11 +218,11 @@ public class ActorService {
   private JsonNode validated(ActorType type, ConnectorDefinition definition, JsonNode config, JsonNode previous) {
     JsonNode candidate = config.deepCopy();
     if (previous != null) {
-      restoreMasked(candidate, previous);
+      SecretMasks.restoreMasked(candidate, previous);
     }
     JsonNode spec = definition.spec().get("connectionSpecification");
     List<String> problems = ConfigValidator.validate(spec, secrets.hydrate(candidate));
-    containsMask(candidate, "", problems);
+    SecretMasks.containsMask(candidate, "", problems);
     if (!problems.isEmpty()) {
       throw ApiException.unprocessable("The configuration does not match the " + definition.name() + " "
           + type.value() + "'s spec", problems.stream().map(p -> "configuration." + p).toList());
@@ -188,37 +230,10 @@ public class ActorService {
     return candidate;
   }
 
-  /** Puts the stored secret reference where the request sent the mask back. */
-  private static void restoreMasked(JsonNode incoming, JsonNode stored) {
-    if (!(incoming instanceof ObjectNode object) || stored == null || !stored.isObject()) {
-      return;
-    }
-    List<String> names = new ArrayList<>();
-    object.fieldNames().forEachRemaining(names::add);
-    for (String name : names) {
-      JsonNode value = object.get(name);
-      JsonNode before = stored.get(name);
-      if (value.isTextual() && MASK.equals(value.asText()) && SecretSplitter.isReference(before)) {
-        object.set(name, before.deepCopy());
-      } else if (value.isObject()) {
-        restoreMasked(value, before);
-      }
-    }
-  }
-
-  private static void containsMask(JsonNode node, String path, List<String> problems) {
-    if (node.isTextual() && MASK.equals(node.asText())) {
-      problems.add((path.isEmpty() ? "$" : path) + ": the mask " + MASK + " stands for no stored secret here");
-    } else if (node.isObject() && !SecretSplitter.isReference(node)) {
-      node.fields().forEachRemaining(e -> containsMask(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
-          problems));
-    }
-  }
-
   private View view(Actor actor) {
     ConnectorDefinition definition = definitions.get(actor.definitionId());
     String typeName = typeName(actor.type(), definition);
-    JsonNode masked = mask(actor.configuration());
+    JsonNode masked = SecretMasks.mask(actor.configuration());
     if (masked instanceof ObjectNode object) {
       object.put(typeKey(actor.type()), typeName);
     }
@@ -233,22 +248,9 @@ public class ActorService {
     return last.startsWith(prefix) ? last.substring(prefix.length()) : last.toLowerCase(Locale.ROOT);
   }
 
-  static JsonNode mask(JsonNode stored) {
-    if (SecretSplitter.isReference(stored)) {
-      return Jsons.mapper().getNodeFactory().textNode(MASK);
-    }
-    if (stored instanceof ObjectNode object) {
-      ObjectNode copy = Jsons.object();
-      object.fields().forEachRemaining(e -> copy.set(e.getKey(), mask(e.getValue())));
-      return copy;
-    }
-    return stored == null ? null : stored.deepCopy();
-  }
-
   private static JsonNode withoutTypeKey(ActorType type, JsonNode configuration) {
     ObjectNode copy = (ObjectNode) configuration.deepCopy();
     copy.remove(typeKey(type));
     return copy;
   }
-
 }

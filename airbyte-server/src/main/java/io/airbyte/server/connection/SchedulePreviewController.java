@@ -18,39 +18,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SchedulePreviewController {
 
-  private static final int RUNS = 5;
+  private final ConnectionService connections;
 
-  record SchedulePreview(String scheduleType, String description, List<String> nextRuns) {}
-
-  private final Clock clock = Clock.systemUTC();
+  SchedulePreviewController(ConnectionService connections) {
+    this.connections = connections;
+  }
 
   @GetMapping("/api/v1/schedule_preview")
   SchedulePreview preview(@RequestParam(defaultValue = "manual") String scheduleType,
       @RequestParam(required = false) String cronExpression, @RequestParam(required = false) String basicTiming) {
-    Schedule schedule = Schedules.fromApi(new ScheduleBody(scheduleType, cronExpression, basicTiming));
-    long now = clock.millis();
-    List<String> runs = new ArrayList<>();
-    String description;
-    if (schedule instanceof Schedule.Cron cron) {
-      description = NextRun.describe(cron.expression()) + " (" + cron.timeZone() + ")";
-      long after = now;
-      for (int i = 0; i < RUNS; i++) {
-        var next = NextRun.nextCron(cron.expression(), cron.timeZone(), after);
-        if (next.isEmpty()) {
-          break;
-        }
-        runs.add(Instant.ofEpochMilli(next.get()).toString());
-        after = next.get();
-      }
-    } else if (schedule instanceof Schedule.Basic basic) {
-      long interval = basic.interval().toMillis();
-      description = Schedules.toApi(schedule).basicTiming() + ", counted from the start of the last sync";
-      for (int i = 0; i < RUNS; i++) {
-        runs.add(Instant.ofEpochMilli(now + i * interval).toString());
-      }
-    } else {
-      description = "Only when started by hand or through the API";
-    }
-    return new SchedulePreview(schedule.type(), description, runs);
+    return connections.schedulePreview(scheduleType, cronExpression, basicTiming);
   }
 }

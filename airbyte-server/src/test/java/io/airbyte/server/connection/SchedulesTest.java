@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
 /** The API's schedules: what a connection (create or update) and the schedule preview refuse, with the same 422. */
 class SchedulesTest {
 
-  private final SchedulePreviewController preview = new SchedulePreviewController();
+  private final SchedulePreviews preview = new SchedulePreviews();
 
   @ParameterizedTest
   @ValueSource(strings = {"Every 0 hours", "Every 0 minutes", "Every 99999999999 hours", "Every 400 days", "Every 13 months",

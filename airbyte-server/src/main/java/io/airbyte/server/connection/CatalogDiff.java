@@ -1,4 +1,4 @@
-package io.airbyte.server.configapi;
+package io.airbyte.server.connection;
 
 import io.airbyte.protocol.models.AirbyteCatalog;
 import io.airbyte.protocol.models.AirbyteStream;

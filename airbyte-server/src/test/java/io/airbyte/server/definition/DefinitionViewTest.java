@@ -1,4 +1,4 @@
-package io.airbyte.server.configapi;
+package io.airbyte.server.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ class DefinitionViewTest {
 
   @Test
   void aBuiltInJarShowsAsOurImageAtItsVersion() {
-    String json = Jsons.serialize(ConfigApiController.DefinitionView.of(definition("0.4.1", true, new BuiltInJar("source-postgres"))));
+    String json = Jsons.serialize(DefinitionView.of(definition("0.4.1", true, new BuiltInJar("source-postgres"))));
 
     assertThat(json).isEqualTo("{\"definitionId\":\"" + ID + "\",\"type\":\"source\",\"name\":\"Postgres\","
         + "\"dockerRepository\":\"airbyte/source-postgres\",\"dockerImageTag\":\"0.4.1\",\"documentationUrl\":\"https://docs\","
@@ -32,7 +32,7 @@ class DefinitionViewTest {
 
   @Test
   void aDockerImageShowsAsItself() {
-    var view = ConfigApiController.DefinitionView.of(definition("1.2", false, new DockerImage("acme/source-api", "1.2")));
+    var view = DefinitionView.of(definition("1.2", false, new DockerImage("acme/source-api", "1.2")));
 
     assertThat(view.dockerRepository()).isEqualTo("acme/source-api");
     assertThat(view.dockerImageTag()).isEqualTo("1.2");

@@ -1,4 +1,4 @@
-package io.airbyte.server.configapi;
+package io.airbyte.server.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.contract.command.ConnectorCommandInput;
@@ -12,40 +12,39 @@ import io.airbyte.scheduler.command.ConnectorCommands;
 import io.airbyte.server.error.ApiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Service;
 
 /**
- * Custom connector definitions: any image (and tag) that speaks the protocol, a {@link DockerImage}
- * runtime whose tag is the definition's version. The worker runs the image's {@code spec} before the
- * definition is stored, so a definition always has its spec.
+ * Connector definitions with their specs: the built-in ones and a workspace's custom ones. A custom
+ * definition is any image (and tag) that speaks the protocol, a {@link DockerImage} runtime whose tag is
+ * the definition's version; the worker runs the image's {@code spec} before the definition is stored,
+ * so a definition always has its spec.
  */
-@RestController
-@RequestMapping("/api/v1/definitions")
-class CustomDefinitionsController {
-
-  record CustomDefinitionRequest(String type, String name, String dockerRepository, String dockerImageTag,
-      String documentationUrl, UUID workspaceId) {}
+@Service
+class DefinitionService {
 
   private final DefinitionRepository definitions;
   private final WorkspaceRepository workspaces;
   private final ConnectorCommands commands;
 
-  CustomDefinitionsController(DefinitionRepository definitions, WorkspaceRepository workspaces, ConnectorCommands commands) {
+  DefinitionService(DefinitionRepository definitions, WorkspaceRepository workspaces, ConnectorCommands commands) {
     this.definitions = definitions;
     this.workspaces = workspaces;
     this.commands = commands;
   }
 
-  @PostMapping
-  ConfigApiController.DefinitionView create(@RequestBody CustomDefinitionRequest request) {
+  /** The definitions of a type a workspace sees (the default workspace's when none is named). */
+  List<DefinitionView> list(String type, UUID workspaceId) {
+    ActorType actorType = actorType(type);
+    UUID workspace = workspaceId == null ? workspaces.ensureDefault().id() : workspaceId;
+    return definitions.list(actorType, workspace).stream()
+        .map(DefinitionView::of)
+        .toList();
+  }
+
+  DefinitionView create(CustomDefinitionRequest request) {
     List<String> missing = new ArrayList<>();
     if (request.type() == null || !List.of("source", "destination").contains(request.type())) {
       missing.add("type: 'source' or 'destination'");
@@ -72,7 +71,7 @@ class CustomDefinitionsController {
     ConnectorDefinition d = definitions.createCustom(new ConnectorDefinition(UUID.randomUUID(), type, request.name().trim(),
         image.tag(), request.documentationUrl(), payload, payload.path("protocol_version").asText("0.2.0"), false, workspace,
         null, image));
-    return ConfigApiController.DefinitionView.of(d);
+    return DefinitionView.of(d);
   }
 
   private static void required(List<String> missing, String field, String value) {
@@ -81,12 +80,22 @@ class CustomDefinitionsController {
     }
   }
 
-  @DeleteMapping("/{id}")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@PathVariable UUID id) {
+  /** Deletes a custom definition; the built-in ones stay. */
+  void delete(UUID id) {
     if (definitions.get(id).builtIn()) {
       throw ApiException.unprocessable("Built-in definitions cannot be deleted", List.of("definitionId: " + id + " is built in"));
     }
     definitions.delete(id);
+  }
+
+  private static ActorType actorType(String type) {
+    String t = type.toLowerCase(Locale.ROOT);
+    if (t.startsWith("source")) {
+      return ActorType.SOURCE;
+    }
+    if (t.startsWith("destination")) {
+      return ActorType.DESTINATION;
+    }
+    throw new IllegalArgumentException("type must be source or destination, not '" + type + "'");
   }
 }

@@ -1,0 +1,45 @@
+package io.airbyte.server.definition;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The config API's connector definitions: {@code GET ?type=source|destination} with their specs,
+ * and custom definitions added ({@code POST}) and deleted; {@link DefinitionService} does the work.
+ */
+@RestController
+@RequestMapping("/api/v1/definitions")
+class DefinitionsController {
+
+  private final DefinitionService definitions;
+
+  DefinitionsController(DefinitionService definitions) {
+    this.definitions = definitions;
+  }
+
+  @GetMapping
+  List<DefinitionView> list(@RequestParam String type, @RequestParam(required = false) UUID workspaceId) {
+    return definitions.list(type, workspaceId);
+  }
+
+  @PostMapping
+  DefinitionView create(@RequestBody CustomDefinitionRequest request) {
+    return definitions.create(request);
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void delete(@PathVariable UUID id) {
+    definitions.delete(id);
+  }
+}
