@@ -1,5 +1,6 @@
 package io.airbyte.contract.command;
 
+import io.airbyte.contract.connector.ActorType;
 import io.airbyte.contract.connector.ConnectorRuntime;
 import java.util.UUID;
 
@@ -10,5 +11,5 @@ import java.util.UUID;
  * not saved yet (or an edit) comes as {@code sealedConfig}, encrypted with the platform's secrets key
  * (AES-256-GCM), so no secret travels in clear through Temporal's history either.
  */
-public record ConnectorCommandInput(String command, String actorType, ConnectorRuntime runtime, UUID actorId,
+public record ConnectorCommandInput(ConnectorCommand command, ActorType actorType, ConnectorRuntime runtime, UUID actorId,
     String sealedConfig) {}

@@ -23,7 +23,7 @@ public final class ConnectorCommands {
 
   public ConnectorCommandOutput run(ConnectorCommandInput input) {
     ConnectorCommandWorkflow workflow = client.newWorkflowStub(ConnectorCommandWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(input.command() + "_" + UUID.randomUUID())
+        .setWorkflowId(input.command().value() + "_" + UUID.randomUUID())
         .setTaskQueue(schedulerTaskQueue)
         .setWorkflowExecutionTimeout(Duration.ofMinutes(40))
         .build());

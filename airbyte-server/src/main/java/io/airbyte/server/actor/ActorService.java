@@ -2,6 +2,7 @@ package io.airbyte.server.actor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.contract.command.ConnectorCommand;
 import io.airbyte.contract.command.ConnectorCommandInput;
 import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connection.ConnectionManagerWorkflow;
@@ -117,7 +118,7 @@ public class ActorService {
       throw ApiException.unprocessable("The configuration does not match the spec",
           problems.stream().map(p -> "configuration." + p).toList());
     }
-    return check(new ConnectorCommandInput("check", actorType.value(), definition.runtime(), null,
+    return check(new ConnectorCommandInput(ConnectorCommand.CHECK, actorType, definition.runtime(), null,
         sealed(request.configuration())));
   }
 
@@ -132,10 +133,10 @@ public class ActorService {
     if (edit != null && edit.configuration() != null) {
       // stored secrets travel as references, resolved by the worker
       JsonNode edited = editedForCheck(actor, definition, edit.configuration());
-      return check(new ConnectorCommandInput("check", actorType.value(), definition.runtime(), null,
+      return check(new ConnectorCommandInput(ConnectorCommand.CHECK, actorType, definition.runtime(), null,
           sealed(edited)));
     }
-    return check(new ConnectorCommandInput("check", actorType.value(), definition.runtime(), id, null));
+    return check(new ConnectorCommandInput(ConnectorCommand.CHECK, actorType, definition.runtime(), id, null));
   }
 
   private CheckResponse check(ConnectorCommandInput input) {
@@ -180,11 +181,6 @@ public class ActorService {
       workflows.signal(c.id(), ConnectionManagerWorkflow::connectionDeleted);
     }
     actors.delete(type, id);
-  }
-
-  /** The configuration with secrets in place, for a connector (never for a response). */
-  public JsonNode hydrated(Actor actor) {
-    return secrets.hydrate(actor.configuration());
   }
 
   private ConnectorDefinition definition(ActorType type, UUID definitionId, JsonNode configuration, UUID workspaceId) {

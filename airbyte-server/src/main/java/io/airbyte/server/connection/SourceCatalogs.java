@@ -1,5 +1,6 @@
 package io.airbyte.server.connection;
 
+import io.airbyte.contract.command.ConnectorCommand;
 import io.airbyte.contract.command.ConnectorCommandInput;
 import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connector.ActorType;
@@ -33,7 +34,7 @@ public class SourceCatalogs {
   public AirbyteCatalog discover(UUID sourceId) {
     Actor source = actors.get(ActorType.SOURCE, sourceId);
     ConnectorRuntime runtime = definitions.get(source.definitionId()).runtime();
-    ConnectorCommandOutput output = commands.run(new ConnectorCommandInput("discover", "source", runtime, sourceId, null));
+    ConnectorCommandOutput output = commands.run(new ConnectorCommandInput(ConnectorCommand.DISCOVER, ActorType.SOURCE, runtime, sourceId, null));
     if (!output.succeeded()) {
       throw new ApiException(HttpStatus.BAD_GATEWAY, "Discovering the source's streams failed: " + output.message(), List.of());
     }

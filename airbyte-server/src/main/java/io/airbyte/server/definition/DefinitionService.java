@@ -1,6 +1,7 @@
 package io.airbyte.server.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airbyte.contract.command.ConnectorCommand;
 import io.airbyte.contract.command.ConnectorCommandInput;
 import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connector.ActorType;
@@ -57,7 +58,7 @@ class DefinitionService {
     }
     ActorType type = ActorType.of(request.type());
     DockerImage image = new DockerImage(request.dockerRepository().trim(), request.dockerImageTag().trim());
-    ConnectorCommandOutput spec = commands.run(new ConnectorCommandInput("spec", type.value(), image, null, null));
+    ConnectorCommandOutput spec = commands.run(new ConnectorCommandInput(ConnectorCommand.SPEC, type, image, null, null));
     if (!spec.succeeded() || spec.payload() == null) {
       throw ApiException.unprocessable("The image did not answer spec", List.of("dockerRepository: " + image.reference()
           + " did not give a spec: " + spec.message()));

@@ -31,7 +31,7 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
   @Override
   public ConnectorCommandOutput run(ConnectorCommandInput input) {
     ConnectorRuntime connector = input.runtime();
-    ActorType type = input.actorType() == null ? null : ActorType.of(input.actorType());
+    ActorType type = input.actorType();
     JsonNode config = null;
     if (input.actorId() != null) {
       Actor actor = actors.get(type, input.actorId());
@@ -41,9 +41,9 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
       config = secrets.hydrate(secrets.unseal(input.sealedConfig()));
     }
     return switch (input.command()) {
-      case "spec" -> output(connectors.spec(connector));
-      case "discover" -> output(connectors.discover(connector, config));
-      case "check" -> {
+      case SPEC -> output(connectors.spec(connector));
+      case DISCOVER -> output(connectors.discover(connector, config));
+      case CHECK -> {
         ConnectorJobResult<AirbyteConnectionStatus> result = connectors.check(
             type == ActorType.DESTINATION ? ConnectorRole.DESTINATION : ConnectorRole.SOURCE, connector, config);
         if (!result.succeeded()) {
@@ -53,7 +53,6 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
         boolean ok = result.output().getStatus() == AirbyteConnectionStatus.Status.SUCCEEDED;
         yield new ConnectorCommandOutput(ok, result.output().getMessage(), null, null, result.logPath().toString());
       }
-      default -> throw new IllegalArgumentException("unknown connector command " + input.command());
     };
   }
 
