@@ -50,7 +50,7 @@ final class SourceReader implements Runnable {
   private String lastNamespace;
   private String lastName;
   private StreamRoute lastRoute;
-  private StreamStats lastStats;
+  private StreamCounters lastStats;
   private RecordRenamer lastRenamer;
   private final Map<StreamDescriptor, RecordRenamer> renamers = new HashMap<>();
 
@@ -160,7 +160,7 @@ final class SourceReader implements Runnable {
     long count;
     if (state.getType() == AirbyteStateType.STREAM && state.getStream() != null) {
       StreamDescriptor stream = state.getStream().getStreamDescriptor();
-      StreamStats counted = stream == null || mapping.route(stream) == null ? null : stats.stream(stream);
+      StreamCounters counted = stream == null || mapping.route(stream) == null ? null : stats.stream(stream);
       count = counted == null ? 0 : counted.sinceState;
       if (counted != null) {
         counted.sinceState = 0;
@@ -207,7 +207,7 @@ final class SourceReader implements Runnable {
     if (estimate.getType() == AirbyteEstimateTraceMessage.Type.STREAM && estimate.getName() != null) {
       StreamDescriptor source = new StreamDescriptor().withName(estimate.getName()).withNamespace(estimate.getNamespace());
       if (mapping.route(source) != null) {
-        StreamStats s = stats.stream(source);
+        StreamCounters s = stats.stream(source);
         if (estimate.getRowEstimate() != null) {
           s.estimatedRecords.set(estimate.getRowEstimate());
         }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The live statistics of one attempt. */
 final class SyncStats {
 
-  private final Map<StreamDescriptor, StreamStats> streams = new ConcurrentHashMap<>();
+  private final Map<StreamDescriptor, StreamCounters> streams = new ConcurrentHashMap<>();
   final AtomicLong statesEmitted = new AtomicLong();
   final AtomicLong statesCommitted = new AtomicLong();
   final AtomicLong malformedSourceLines = new AtomicLong();
@@ -27,11 +27,11 @@ final class SyncStats {
     this.startMillis = clock.millis();
   }
 
-  StreamStats stream(StreamDescriptor descriptor) {
-    return streams.computeIfAbsent(descriptor, StreamStats::new);
+  StreamCounters stream(StreamDescriptor descriptor) {
+    return streams.computeIfAbsent(descriptor, StreamCounters::new);
   }
 
-  void forEachStream(java.util.function.Consumer<StreamStats> action) {
+  void forEachStream(java.util.function.Consumer<StreamCounters> action) {
     streams.values().forEach(action);
   }
 

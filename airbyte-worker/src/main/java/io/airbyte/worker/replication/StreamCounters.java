@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Live counters of one stream (source names), and the last status its source reported; written by
  * the engine's threads, read by anyone as {@link StreamStatistics}.
  */
-final class StreamStats {
+final class StreamCounters {
 
   final StreamDescriptor stream;
   final AtomicLong recordsEmitted = new AtomicLong();
@@ -21,7 +21,7 @@ final class StreamStats {
   /** Records since this stream's last state; the source thread's alone. */
   long sinceState;
 
-  StreamStats(StreamDescriptor stream) {
+  StreamCounters(StreamDescriptor stream) {
     this.stream = stream;
   }
 
