@@ -34,9 +34,10 @@ public record ConnectorDefinition(
   /**
    * The Docker image this definition stands for, as the API names it ({@code dockerRepository},
    * {@code dockerImageTag}): a Docker runtime's own image; for a built-in jar our image of it at this
-   * version, {@code airbyte/source-postgres:dev}.
+   * version, {@code airbyte/source-postgres:dev}; for a Python package the image Airbyte publishes it
+   * as ({@link ConnectorRuntime.PythonPackage#image}).
    */
   public ConnectorRuntime.DockerImage image() {
-    return runtime.match(image -> image, jar -> jar.image(version));
+    return runtime.match(image -> image, jar -> jar.image(version), ConnectorRuntime.PythonPackage::image);
   }
 }

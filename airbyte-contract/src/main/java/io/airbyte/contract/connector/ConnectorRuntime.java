@@ -1,7 +1,9 @@
 package io.airbyte.contract.connector;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -16,16 +18,22 @@ import java.util.regex.Pattern;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ConnectorRuntime.DockerImage.class, name = "docker_image"),
-    @JsonSubTypes.Type(value = ConnectorRuntime.BuiltInJar.class, name = "built_in_jar")})
-public sealed interface ConnectorRuntime permits ConnectorRuntime.DockerImage, ConnectorRuntime.BuiltInJar {
+    @JsonSubTypes.Type(value = ConnectorRuntime.BuiltInJar.class, name = "built_in_jar"),
+    @JsonSubTypes.Type(value = ConnectorRuntime.PythonPackage.class, name = "python_package")})
+public sealed interface ConnectorRuntime
+    permits ConnectorRuntime.DockerImage, ConnectorRuntime.BuiltInJar, ConnectorRuntime.PythonPackage {
 
   /**
    * The value of the one case that fits this runtime: the exhaustive switch over the kinds of runtime
    * (Java 17 has no pattern switch). Each case may throw the same checked exception.
    */
-  <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar) throws E;
+  <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar,
+      Case<PythonPackage, T, E> pythonPackage) throws E;
 
-  /** How the runtime reads in logs and errors ({@code airbyte/source-postgres:dev}, {@code built-in source-faker}). */
+  /**
+   * How the runtime reads in logs and errors ({@code airbyte/source-postgres:dev}, {@code built-in source-faker},
+   * {@code airbyte-source-faker==7.2.1}).
+   */
   String describe();
 
   /** One case of {@link #match}. */
@@ -48,7 +56,8 @@ public sealed interface ConnectorRuntime permits ConnectorRuntime.DockerImage, C
     }
 
     @Override
-    public <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar) throws E {
+    public <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar,
+      Case<PythonPackage, T, E> pythonPackage) throws E {
       return dockerImage.apply(this);
     }
 
@@ -81,13 +90,83 @@ public sealed interface ConnectorRuntime permits ConnectorRuntime.DockerImage, C
     }
 
     @Override
-    public <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar) throws E {
+    public <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar,
+      Case<PythonPackage, T, E> pythonPackage) throws E {
       return builtInJar.apply(this);
     }
 
     @Override
     public String describe() {
       return "built-in " + name;
+    }
+  }
+
+  /**
+   * A connector published as a Python package ({@code airbyte-source-faker} at {@code 7.2.1}, from
+   * PyPI): the worker installs it into a virtual environment of its own and runs its console script.
+   * Both parts reach a command line ({@code pip install <package>==<version>}) and a directory name,
+   * so they are held to what they may be: the package a name as PEP 508 defines it (letters, digits,
+   * {@code .}, {@code _}, {@code -}, starting and ending with a letter or digit), the version a plain
+   * release as PEP 440 writes it ({@code 7.2.1}, {@code 1.0rc1}, {@code 2.0.post1}; no range, no
+   * local part), so nothing a shell or pip would read as more than a name ever gets in.
+   */
+  record PythonPackage(@JsonProperty("package") String packageName, String version) implements ConnectorRuntime {
+
+    private static final Pattern NAME = Pattern.compile("(?i)[a-z0-9]([a-z0-9._-]*[a-z0-9])?");
+    private static final Pattern VERSION = Pattern.compile("(?i)(\\d+!)?\\d+(\\.\\d+)*((a|b|rc)\\d+)?(\\.post\\d+)?(\\.dev\\d+)?");
+    private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
+    private static final String AIRBYTE_PREFIX = "airbyte-";
+
+    public PythonPackage {
+      requireText(packageName, "package");
+      requireText(version, "version");
+      if (!NAME.matcher(packageName).matches()) {
+        throw new IllegalArgumentException("'" + packageName + "' is not a Python package name (letters, digits, '.', '_' and "
+            + "'-', starting and ending with a letter or digit)");
+      }
+      if (!VERSION.matcher(version).matches()) {
+        throw new IllegalArgumentException("'" + version + "' is not a plain version of a Python package (such as 7.2.1)");
+      }
+    }
+
+    /** The name as PyPI compares names (PEP 503): lower case, each run of {@code -_.} one {@code -}. */
+    public String normalizedName() {
+      return SEPARATORS.matcher(packageName.toLowerCase(Locale.ROOT)).replaceAll("-");
+    }
+
+    /** {@code package==version}, the requirement pip installs. */
+    public String requirement() {
+      return packageName + "==" + version;
+    }
+
+    /**
+     * The console script the connector is expected to have: Airbyte's packages are named after it with
+     * an {@code airbyte-} prefix ({@code airbyte-source-faker} runs as {@code source-faker}); another
+     * package, by its own name.
+     */
+    public String expectedScript() {
+      String name = normalizedName();
+      return name.startsWith(AIRBYTE_PREFIX) ? name.substring(AIRBYTE_PREFIX.length()) : name;
+    }
+
+    /**
+     * The image that stands for this package where the API names one: Airbyte publishes its packaged
+     * connectors as {@code airbyte/<script>} at the same version; another package as its own name.
+     */
+    public DockerImage image() {
+      String name = normalizedName();
+      return new DockerImage(name.startsWith(AIRBYTE_PREFIX) ? "airbyte/" + expectedScript() : name, version);
+    }
+
+    @Override
+    public <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar,
+        Case<PythonPackage, T, E> pythonPackage) throws E {
+      return pythonPackage.apply(this);
+    }
+
+    @Override
+    public String describe() {
+      return requirement();
     }
   }
 

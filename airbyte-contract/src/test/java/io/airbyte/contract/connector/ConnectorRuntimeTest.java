@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
 import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
+import io.airbyte.contract.connector.ConnectorRuntime.PythonPackage;
 import io.airbyte.protocol.json.Jsons;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.util.List;
@@ -71,14 +72,66 @@ class ConnectorRuntimeTest {
   @Test
   void matchTakesTheCaseOfTheRuntimeAndPassesItsException() {
     ConnectorRuntime jar = new BuiltInJar("source-faker");
-    assertThat(jar.<String, RuntimeException>match(DockerImage::reference, BuiltInJar::name)).isEqualTo("source-faker");
+    assertThat(jar.<String, RuntimeException>match(DockerImage::reference, BuiltInJar::name, PythonPackage::requirement)).isEqualTo("source-faker");
     assertThatThrownBy(() -> new DockerImage("a/b", "1").match(image -> {
       throw new Exception("no docker here for " + image.reference());
-    }, BuiltInJar::name)).isInstanceOf(Exception.class).hasMessage("no docker here for a/b:1");
+    }, BuiltInJar::name, PythonPackage::requirement)).isInstanceOf(Exception.class).hasMessage("no docker here for a/b:1");
   }
 
   private static ConnectorDefinition definition(String version, ConnectorRuntime runtime) {
     return new ConnectorDefinition(UUID.randomUUID(), ActorType.SOURCE, "X", version, null, Jsons.object(), "0.2.0", true, null,
         null, runtime);
+  }
+
+  @Test
+  void aPythonPackageIsWrittenWithItsTypeAndReadBack() throws Exception {
+    ConnectorRuntime faker = new PythonPackage("airbyte-source-faker", "7.2.1");
+
+    assertThat(Jsons.serialize(faker)).isEqualTo("{\"type\":\"python_package\",\"package\":\"airbyte-source-faker\",\"version\":\"7.2.1\"}");
+    for (ObjectMapper mapper : List.of(Jsons.mapper(), new ObjectMapper())) {
+      assertThat(mapper.readValue(mapper.writeValueAsString(faker), ConnectorRuntime.class)).isEqualTo(faker);
+    }
+    DefaultDataConverter converter = DefaultDataConverter.newDefaultInstance();
+    Carrier input = new Carrier("spec", faker);
+    assertThat(converter.fromPayload(converter.toPayload(input).orElseThrow(), Carrier.class, Carrier.class)).isEqualTo(input);
+    assertThat(faker.describe()).isEqualTo("airbyte-source-faker==7.2.1");
+    assertThat(faker.<String, RuntimeException>match(DockerImage::reference, BuiltInJar::name, PythonPackage::expectedScript))
+        .isEqualTo("source-faker");
+  }
+
+  @Test
+  void aPythonPackageNamesItsScriptAndTheImageAirbytePublishesItAs() {
+    PythonPackage faker = new PythonPackage("airbyte-source-faker", "7.2.1");
+    assertThat(faker.expectedScript()).isEqualTo("source-faker");
+    assertThat(faker.image()).isEqualTo(new DockerImage("airbyte/source-faker", "7.2.1"));
+    assertThat(definition("7.2.1", faker).image()).isEqualTo(new DockerImage("airbyte/source-faker", "7.2.1"));
+
+    PythonPackage other = new PythonPackage("Acme_Source.API", "1.0rc1");
+    assertThat(other.normalizedName()).isEqualTo("acme-source-api");
+    assertThat(other.expectedScript()).isEqualTo("acme-source-api");
+    assertThat(other.image()).isEqualTo(new DockerImage("acme-source-api", "1.0rc1"));
+  }
+
+  @Test
+  void aPythonPackageTakesPep508NamesAndPlainVersionsOnly() {
+    for (String name : List.of("airbyte-source-faker", "a", "A1", "zope.interface", "typing_extensions", "x-y.z_1")) {
+      assertThat(new PythonPackage(name, "1").packageName()).isEqualTo(name);
+    }
+    for (String version : List.of("7.2.1", "1", "2024.10.1", "1.0a1", "1.0b2", "1.0rc1", "2.0.post1", "3.1.dev4", "1!2.0")) {
+      assertThat(new PythonPackage("p", version).version()).isEqualTo(version);
+    }
+    for (String name : List.of("-faker", "faker-", ".x", "a b", "faker;rm -rf /", "faker==1", "faker[extra]", "../x", "a/b",
+        "$(id)", "a`id`", "a|b", "a&b", "a>b", "naïve", "a\nb")) {
+      assertThatThrownBy(() -> new PythonPackage(name, "1")).as(name).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("Python package name");
+    }
+    for (String version : List.of(">=1.0", "1.*", "~=1.2", "1.0 ; rm", "1.0+local", "latest", "v1.0", "1..2", "1.0,<2", "$(id)",
+        "1.0\n")) {
+      assertThatThrownBy(() -> new PythonPackage("p", version)).as(version).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("plain version");
+    }
+    assertThatThrownBy(() -> new PythonPackage(" ", "1")).hasMessageContaining("package");
+    assertThatThrownBy(() -> Jsons.deserialize("{\"type\":\"python_package\",\"package\":\"x y\",\"version\":\"1\"}",
+        ConnectorRuntime.class)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x y");
   }
 }

@@ -88,7 +88,7 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
         files = List.of(CONFIG_FILE);
       }
       log.platform("Running " + args.get(0) + " of " + connector.describe());
-      LaunchRequest request = new LaunchRequest(jobId, 0, role, connector, dir, files, args, Map.of());
+      LaunchRequest request = new LaunchRequest(jobId, 0, role, connector, dir, files, args, Map.of(), log::platform);
       ConnectorProcess process;
       try {
         process = processes.create(request);

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
+import io.airbyte.contract.connector.ConnectorRuntime.PythonPackage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -55,9 +56,17 @@ public final class DockerProcessFactory implements ProcessFactory {
     this.dockerCommand = dockerCommand;
   }
 
-  /** The image that runs {@code runtime}. */
-  String image(ConnectorRuntime runtime) {
-    return runtime.match(DockerImage::reference, jar -> jar.image(builtInTag).reference());
+  /**
+   * The image that runs {@code runtime}. A Python package has none yet: it runs as a local process,
+   * installed into a virtual environment of its own (images of Python connectors are not built).
+   */
+  String image(ConnectorRuntime runtime) throws ConnectorLaunchException {
+    return runtime.match(DockerImage::reference, jar -> jar.image(builtInTag).reference(), DockerProcessFactory::refuse);
+  }
+
+  private static String refuse(PythonPackage python) throws ConnectorLaunchException {
+    throw new ConnectorLaunchException("Connector " + python.describe() + " is a Python package; it runs as a local process "
+        + "(AIRBYTE_PROCESS_FACTORY=local), not in Docker: this platform does not build images of Python connectors yet");
   }
 
   @Override
@@ -77,12 +86,12 @@ public final class DockerProcessFactory implements ProcessFactory {
     }
   }
 
-  List<String> command(LaunchRequest request, String name) {
+  List<String> command(LaunchRequest request, String name) throws ConnectorLaunchException {
     return command(request, name, null);
   }
 
   /** The {@code docker run} command line; {@code user} ({@code uid:gid}) the user to run as, null: the image's. */
-  List<String> command(LaunchRequest request, String name, String user) {
+  List<String> command(LaunchRequest request, String name, String user) throws ConnectorLaunchException {
     List<String> command = new ArrayList<>(List.of(dockerCommand, "run", "--rm", "-i", "--init", "--name", name));
     if (user != null) {
       command.addAll(List.of("--user", user));

@@ -11,20 +11,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs connectors as child processes of the worker, for machines without Docker: a built-in jar by
- * the command its {@link JarCommands} give, plus the arguments, files by their absolute paths, in the
- * job directory. Environment variables from the configuration are added (e.g. JAVA_OPTS). A Docker
- * image has no local command: it is refused with a launch failure that says so.
+ * the command its {@link JarCommands} give, a Python package by its console script in the virtual
+ * environment {@link PythonEnvironments} makes for it (installed on its first use, the install's
+ * lines in the request's progress), plus the arguments, files by their absolute paths, in the job
+ * directory. Environment variables from the configuration are added (e.g. JAVA_OPTS). A Docker image
+ * has no local command: it is refused with a launch failure that says so.
  */
 public final class LocalProcessFactory implements ProcessFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalProcessFactory.class);
 
   private final JarCommands jars;
+  private final PythonEnvironments pythons;
   private final Map<String, String> environment;
 
-  public LocalProcessFactory(JarCommands jars, Map<String, String> environment) {
+  public LocalProcessFactory(JarCommands jars, PythonEnvironments pythons, Map<String, String> environment) {
     this.jars = jars;
+    this.pythons = pythons;
     this.environment = Map.copyOf(environment);
+  }
+
+  /** Python connectors' environments where this process's environment says ({@link PythonConfig}). */
+  public LocalProcessFactory(JarCommands jars, Map<String, String> environment) {
+    this(jars, PythonEnvironments.of(PythonConfig.fromEnvironment(System.getenv())), environment);
   }
 
   public LocalProcessFactory(JarCommands jars) {
@@ -33,7 +42,8 @@ public final class LocalProcessFactory implements ProcessFactory {
 
   @Override
   public ConnectorProcess create(LaunchRequest request) throws ConnectorLaunchException {
-    List<String> command = new ArrayList<>(request.runtime().match(LocalProcessFactory::refuse, this::jarCommand));
+    List<String> command = new ArrayList<>(request.runtime().match(LocalProcessFactory::refuse, this::jarCommand,
+        python -> pythons.commandFor(python, request.progress())));
     command.addAll(request.argsWithPaths(file -> request.jobDirectory().resolve(file).toAbsolutePath().toString()));
     ProcessBuilder builder = new ProcessBuilder(command).directory(request.jobDirectory().toFile());
     builder.environment().putAll(environment);

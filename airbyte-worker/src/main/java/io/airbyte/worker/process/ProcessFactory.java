@@ -4,7 +4,7 @@ package io.airbyte.worker.process;
  * Starts connectors: each launches a {@link io.airbyte.contract.connector.ConnectorRuntime}. Two
  * implementations share one contract ({@link LaunchRequest}): {@link DockerProcessFactory} runs
  * images in containers (a built-in jar as our image of it), {@link LocalProcessFactory} runs the
- * built-in jars as child processes.
+ * built-in jars and Python packages as child processes.
  */
 public interface ProcessFactory {
 

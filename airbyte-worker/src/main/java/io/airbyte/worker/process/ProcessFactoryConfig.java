@@ -2,13 +2,14 @@ package io.airbyte.worker.process;
 
 import io.airbyte.db.settings.Parsers;
 import io.airbyte.db.settings.Setting;
+import io.airbyte.db.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /** Which process factory the worker uses, and its settings (the variables below). */
 public record ProcessFactoryConfig(String kind, Path workspaceRoot, DockerSettings docker, String dockerHost,
-    Map<String, String> connectorEnvironment) {
+    Map<String, String> connectorEnvironment, PythonConfig python) {
 
   public static final String ENV_PREFIX = "AIRBYTE_CONNECTOR_ENV_";
 
@@ -29,24 +30,26 @@ public record ProcessFactoryConfig(String kind, Path workspaceRoot, DockerSettin
   public static final Setting<Map<String, String>> CONNECTOR_ENV = Setting.prefix(ENV_PREFIX,
       "a variable given to every connector, prefix removed (e.g. `AIRBYTE_CONNECTOR_ENV_JAVA_OPTS`)");
 
-  public static final List<Setting<?>> VARIABLES = List.of(PROCESS_FACTORY, WORKSPACE_ROOT, WORKSPACE_VOLUME, DOCKER_NETWORK,
-      MEMORY_LIMIT, CPU_LIMIT, DOCKER_HOST, CONNECTOR_ENV);
+  public static final List<Setting<?>> VARIABLES = Settings.concat(List.of(PROCESS_FACTORY, WORKSPACE_ROOT, WORKSPACE_VOLUME,
+      DOCKER_NETWORK, MEMORY_LIMIT, CPU_LIMIT, DOCKER_HOST, CONNECTOR_ENV), PythonConfig.VARIABLES);
 
   public static ProcessFactoryConfig fromEnvironment(Map<String, String> env) {
     Path root = WORKSPACE_ROOT.read(env).toAbsolutePath();
     Map<String, String> connectorEnv = CONNECTOR_ENV.read(env);
     DockerSettings docker = new DockerSettings(DOCKER_NETWORK.read(env), MEMORY_LIMIT.read(env), CPU_LIMIT.read(env), root,
         WORKSPACE_VOLUME.read(env), connectorEnv);
-    return new ProcessFactoryConfig(PROCESS_FACTORY.read(env), root, docker, DOCKER_HOST.read(env), connectorEnv);
+    return new ProcessFactoryConfig(PROCESS_FACTORY.read(env), root, docker, DOCKER_HOST.read(env), connectorEnv,
+        PythonConfig.fromEnvironment(env));
   }
 
   /**
    * The configured factory. Built-in connectors run as {@code jars} give them (local processes) or as
-   * our images of them at {@code builtInTag} (containers).
+   * our images of them at {@code builtInTag} (containers); Python packages run in their virtual
+   * environments (local processes only).
    */
   public ProcessFactory create(JarCommands jars, String builtInTag) {
     return kind.equals("docker")
         ? new DockerProcessFactory(DockerClients.create(dockerHost), docker, builtInTag)
-        : new LocalProcessFactory(jars, connectorEnvironment);
+        : new LocalProcessFactory(jars, PythonEnvironments.of(python), connectorEnvironment);
   }
 }

@@ -160,7 +160,7 @@ public final class ReplicationRun {
       destinationSecrets.writeJson(DESTINATION_CONFIG, input.destinationConfig());
       destination = processes.create(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.DESTINATION,
           input.destination(), directory, List.of(DESTINATION_CONFIG, DESTINATION_CATALOG),
-          List.of("write", "--config", DESTINATION_CONFIG, "--catalog", DESTINATION_CATALOG), labels));
+          List.of("write", "--config", DESTINATION_CONFIG, "--catalog", DESTINATION_CATALOG), labels, log::platform));
       destinationSecrets.removeWhenEnded(destination);
     } catch (ConnectorLaunchException e) {
       failures.add(FailureReason.fromException(FailureOrigin.DESTINATION, FailureType.SYSTEM_ERROR, e.getMessage(), e));
@@ -174,7 +174,7 @@ public final class ReplicationRun {
     try {
       sourceSecrets.writeJson(SOURCE_CONFIG, input.sourceConfig());
       source = processes.create(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.SOURCE, input.source(),
-          directory, sourceFiles, readArgs, labels));
+          directory, sourceFiles, readArgs, labels, log::platform));
       sourceSecrets.removeWhenEnded(source);
     } catch (ConnectorLaunchException e) {
       destination.kill();

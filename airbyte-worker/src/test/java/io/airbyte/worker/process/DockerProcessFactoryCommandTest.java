@@ -1,10 +1,12 @@
 package io.airbyte.worker.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
 import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
+import io.airbyte.contract.connector.ConnectorRuntime.PythonPackage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ class DockerProcessFactoryCommandTest {
   @TempDir
   Path dir;
 
-  private List<String> command(ConnectorRuntime runtime) {
+  private List<String> command(ConnectorRuntime runtime) throws ConnectorLaunchException {
     DockerProcessFactory factory = new DockerProcessFactory(null, new DockerSettings(null, null, null, dir, null, Map.of()),
         "0.9.1");
     return factory.command(new LaunchRequest("1", 0, ConnectorRole.DESTINATION, runtime, dir, List.of("catalog.json"),
@@ -25,18 +27,26 @@ class DockerProcessFactoryCommandTest {
   }
 
   @Test
-  void aDockerImageRunsAsItIs() {
+  void aDockerImageRunsAsItIs() throws ConnectorLaunchException {
     assertThat(command(new DockerImage("registry.acme.io:5000/acme/destination-lake", "2.0")))
         .containsSubsequence("registry.acme.io:5000/acme/destination-lake:2.0", "write", "--catalog", "/config/catalog.json");
   }
 
   @Test
-  void aBuiltInJarRunsAsOurImageAtTheConfiguredTag() {
+  void aBuiltInJarRunsAsOurImageAtTheConfiguredTag() throws ConnectorLaunchException {
     List<String> command = command(new BuiltInJar("destination-duckdb"));
 
     assertThat(command).containsSubsequence("-v", dir.toAbsolutePath() + ":/config:ro", "airbyte/destination-duckdb:0.9.1",
         "write", "--catalog", "/config/catalog.json");
     assertThat(new DockerProcessFactory(null, null, "dev").image(new BuiltInJar("source-faker")))
         .isEqualTo("airbyte/source-faker:dev");
+  }
+
+  @Test
+  void aPythonPackageIsRefusedWithWhereItRuns() {
+    assertThatThrownBy(() -> command(new PythonPackage("airbyte-source-faker", "7.2.1")))
+        .isInstanceOf(ConnectorLaunchException.class)
+        .hasMessageContaining("airbyte-source-faker==7.2.1 is a Python package")
+        .hasMessageContaining("AIRBYTE_PROCESS_FACTORY=local");
   }
 }

@@ -29,7 +29,7 @@ class DockerRunAsTest {
   }
 
   @Test
-  void theUserGoesOnTheCommandLine() {
+  void theUserGoesOnTheCommandLine() throws ConnectorLaunchException {
     DockerProcessFactory factory = new DockerProcessFactory(null, new DockerSettings(null, null, null, dir, null,
         Map.of()), "dev");
     LaunchRequest request = new LaunchRequest("1", 0, ConnectorRole.SOURCE, new DockerImage("a/b", "1"), dir,

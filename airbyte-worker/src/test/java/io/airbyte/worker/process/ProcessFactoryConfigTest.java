@@ -19,7 +19,7 @@ class ProcessFactoryConfigTest {
   }
 
   @Test
-  void dockerSettingsComeFromTheEnvironment() {
+  void dockerSettingsComeFromTheEnvironment() throws ConnectorLaunchException {
     ProcessFactoryConfig config = ProcessFactoryConfig.fromEnvironment(Map.of("AIRBYTE_PROCESS_FACTORY", "Docker",
         "AIRBYTE_DOCKER_NETWORK", "airbyte_net", "AIRBYTE_CONNECTOR_MEMORY_LIMIT", "2g", "AIRBYTE_CONNECTOR_CPU_LIMIT", "1.5",
         "AIRBYTE_WORKSPACE_ROOT", "/data/workspace", "AIRBYTE_WORKSPACE_VOLUME", "airbyte_workspace",
@@ -41,6 +41,18 @@ class ProcessFactoryConfigTest {
         "/workspace/12/1/source_config.json");
     assertThat(command).containsSubsequence("--network", "airbyte_net", "--memory", "2g", "--cpus", "1.5");
     assertThat(command).containsSubsequence("-e", "JAVA_OPTS=-Xmx1g");
+  }
+
+  @Test
+  void pythonEnvironmentsLiveUnderTheHomeUnlessConfigured() {
+    PythonConfig defaults = ProcessFactoryConfig.fromEnvironment(Map.of("AIRBYTE_HOME", "/data/airbyte")).python();
+    assertThat(defaults.python()).isNull();
+    assertThat(defaults.environmentsDir()).isEqualTo(Path.of("/data/airbyte/python"));
+
+    PythonConfig configured = ProcessFactoryConfig.fromEnvironment(Map.of("AIRBYTE_HOME", "/data/airbyte",
+        "AIRBYTE_PYTHON", " /opt/python3.12/bin/python3 ", "AIRBYTE_PYTHON_ENVIRONMENTS_DIR", "/cache/venvs")).python();
+    assertThat(configured.python()).isEqualTo("/opt/python3.12/bin/python3");
+    assertThat(configured.environmentsDir()).isEqualTo(Path.of("/cache/venvs"));
   }
 
   @Test
