@@ -120,13 +120,32 @@ public sealed interface ConnectorRuntime
     public PythonPackage {
       requireText(packageName, "package");
       requireText(version, "version");
-      if (!NAME.matcher(packageName).matches()) {
-        throw new IllegalArgumentException("'" + packageName + "' is not a Python package name (letters, digits, '.', '_' and "
-            + "'-', starting and ending with a letter or digit)");
+      String wrong = nameProblem(packageName);
+      if (wrong != null) {
+        throw new IllegalArgumentException(wrong);
       }
-      if (!VERSION.matcher(version).matches()) {
-        throw new IllegalArgumentException("'" + version + "' is not a plain version of a Python package (such as 7.2.1)");
+      wrong = versionProblem(version);
+      if (wrong != null) {
+        throw new IllegalArgumentException(wrong);
       }
+    }
+
+    /** What is wrong with {@code name} as a package's name, or null when nothing is. */
+    public static String nameProblem(String name) {
+      if (name == null || name.isBlank()) {
+        return "a package name is required";
+      }
+      return NAME.matcher(name).matches() ? null : "'" + name + "' is not a Python package name (letters, digits, '.', '_' "
+          + "and '-', starting and ending with a letter or digit)";
+    }
+
+    /** What is wrong with {@code version} as a package's version, or null when nothing is. */
+    public static String versionProblem(String version) {
+      if (version == null || version.isBlank()) {
+        return "a version is required";
+      }
+      return VERSION.matcher(version).matches() ? null
+          : "'" + version + "' is not a plain version of a Python package (such as 7.2.1)";
     }
 
     /** The name as PyPI compares names (PEP 503): lower case, each run of {@code -_.} one {@code -}. */

@@ -6,7 +6,10 @@ import io.airbyte.contract.command.ConnectorCommandInput;
 import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connector.ActorType;
 import io.airbyte.contract.connector.ConnectorDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime;
 import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
+import io.airbyte.contract.connector.ConnectorRuntime.PythonPackage;
+import io.airbyte.db.NotFoundException;
 import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.workspace.WorkspaceRepository;
 import io.airbyte.scheduler.command.ConnectorCommands;
@@ -20,8 +23,9 @@ import org.springframework.stereotype.Service;
 /**
  * Connector definitions with their specs: the built-in ones and a workspace's custom ones. A custom
  * definition is any image (and tag) that speaks the protocol, a {@link DockerImage} runtime whose tag is
- * the definition's version; the worker runs the image's {@code spec} before the definition is stored,
- * so a definition always has its spec.
+ * the definition's version, or a {@link PythonPackage} at its version; the worker runs the runtime's
+ * {@code spec} (installing a package on its first use) before the definition is stored, so a
+ * definition always has its spec.
  */
 @Service
 class DefinitionService {
@@ -46,33 +50,87 @@ class DefinitionService {
   }
 
   DefinitionView create(CustomDefinitionRequest request) {
-    List<String> missing = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
     if (request.type() == null || !List.of("source", "destination").contains(request.type())) {
-      missing.add("type: 'source' or 'destination'");
+      errors.add("type: 'source' or 'destination'");
     }
-    required(missing, "name", request.name());
-    required(missing, "dockerRepository", request.dockerRepository());
-    required(missing, "dockerImageTag", request.dockerImageTag());
-    if (!missing.isEmpty()) {
-      throw ApiException.unprocessable("The definition is incomplete", missing);
+    required(errors, "name", request.name());
+    ConnectorRuntime runtime = DefinitionRuntimes.parse(request.runtime(), request.dockerRepository(),
+        request.dockerImageTag(), errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.unprocessable("The definition is incomplete", errors);
     }
-    ActorType type = ActorType.of(request.type());
-    DockerImage image = new DockerImage(request.dockerRepository().trim(), request.dockerImageTag().trim());
-    ConnectorCommandOutput spec = commands.run(new ConnectorCommandInput(ConnectorCommand.SPEC, type, image, null, null));
+    UUID workspace = request.workspaceId() == null ? workspaces.ensureDefault().id() : request.workspaceId();
+    return DefinitionView.of(createCustom(ActorType.of(request.type()), request.name(), request.documentationUrl(), workspace,
+        runtime, request.requestId()));
+  }
+
+  /** {@code POST /workspaces/{workspaceId}/definitions/sources|destinations}, Airbyte's public shape. */
+  DefinitionResponse create(ActorType type, UUID workspaceId, WorkspaceDefinitionRequest request) {
+    workspaces.get(workspaceId);
+    List<String> errors = new ArrayList<>();
+    required(errors, "name", request.name());
+    ConnectorRuntime runtime = DefinitionRuntimes.parse(request.runtime(), request.dockerRepository(),
+        request.dockerImageTag(), errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.unprocessable("The definition is incomplete", errors);
+    }
+    return DefinitionResponse.of(createCustom(type, request.name(), request.documentationUrl(), workspaceId, runtime,
+        request.requestId()));
+  }
+
+  /** The definitions of {@code type} the workspace sees: the built-in ones and its own. */
+  List<DefinitionResponse> list(ActorType type, UUID workspaceId) {
+    workspaces.get(workspaceId);
+    return definitions.list(type, workspaceId).stream().map(DefinitionResponse::of).toList();
+  }
+
+  /** One definition of {@code type} the workspace sees; any other id is not found. */
+  DefinitionResponse get(ActorType type, UUID workspaceId, UUID id) {
+    return DefinitionResponse.of(visible(type, workspaceId, id));
+  }
+
+  /** Deletes one of the workspace's custom definitions of {@code type}. */
+  void delete(ActorType type, UUID workspaceId, UUID id) {
+    delete(visible(type, workspaceId, id).id());
+  }
+
+  /** What the command of {@code requestId} (a definition's first {@code spec}) has reported so far. */
+  ConnectorCommands.CommandProgress progress(UUID requestId) {
+    return commands.progress(requestId).orElseThrow(() -> new NotFoundException("connector command", requestId));
+  }
+
+  private ConnectorDefinition visible(ActorType type, UUID workspaceId, UUID id) {
+    workspaces.get(workspaceId);
+    ConnectorDefinition d = definitions.get(id);
+    if (d.type() != type || !(d.builtIn() || workspaceId.equals(d.workspaceId()))) {
+      throw new NotFoundException(type.value() + " definition", id);
+    }
+    return d;
+  }
+
+  /**
+   * Runs the runtime's {@code spec} (which installs a Python package on its first use) and stores the
+   * definition with it; a runtime that gives no spec is refused, naming its field and the reason (for a
+   * package that does not install, pip's last error line).
+   */
+  private ConnectorDefinition createCustom(ActorType type, String name, String documentationUrl, UUID workspace,
+      ConnectorRuntime runtime, UUID requestId) {
+    ConnectorCommandOutput spec = commands.run(new ConnectorCommandInput(ConnectorCommand.SPEC, type, runtime, null, null),
+        requestId == null ? UUID.randomUUID() : requestId);
+    String field = DefinitionRuntimes.field(runtime);
     if (!spec.succeeded() || spec.payload() == null) {
-      throw ApiException.unprocessable("The image did not answer spec", List.of("dockerRepository: " + image.reference()
+      throw ApiException.unprocessable("The connector did not answer spec", List.of(field + ": " + runtime.describe()
           + " did not give a spec: " + spec.message()));
     }
     JsonNode payload = spec.payload();
     if (!payload.path("connectionSpecification").isObject()) {
-      throw ApiException.unprocessable("The image's spec has no connectionSpecification",
-          List.of("dockerRepository: " + image.reference() + " gave a spec without connectionSpecification"));
+      throw ApiException.unprocessable("The connector's spec has no connectionSpecification",
+          List.of(field + ": " + runtime.describe() + " gave a spec without connectionSpecification"));
     }
-    UUID workspace = request.workspaceId() == null ? workspaces.ensureDefault().id() : request.workspaceId();
-    ConnectorDefinition d = definitions.createCustom(new ConnectorDefinition(UUID.randomUUID(), type, request.name().trim(),
-        image.tag(), request.documentationUrl(), payload, payload.path("protocol_version").asText("0.2.0"), false, workspace,
-        null, image));
-    return DefinitionView.of(d);
+    String version = runtime.match(DockerImage::tag, jar -> "dev", PythonPackage::version);
+    return definitions.createCustom(new ConnectorDefinition(UUID.randomUUID(), type, name.trim(), version, documentationUrl,
+        payload, payload.path("protocol_version").asText("0.2.0"), false, workspace, null, runtime));
   }
 
   private static void required(List<String> missing, String field, String value) {

@@ -1,5 +1,6 @@
 package io.airbyte.server.definition;
 
+import io.airbyte.scheduler.command.ConnectorCommands;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The config API's connector definitions: {@code GET ?type=source|destination} with their specs,
- * and custom definitions added ({@code POST}) and deleted; {@link DefinitionService} does the work.
+ * and custom definitions added ({@code POST}, by image or by runtime; the progress of the first
+ * {@code spec} while it runs) and deleted; {@link DefinitionService} does the work.
  */
 @RestController
 @RequestMapping("/api/v1/definitions")
@@ -35,6 +37,12 @@ class DefinitionsController {
   @PostMapping
   DefinitionView create(@RequestBody CustomDefinitionRequest request) {
     return definitions.create(request);
+  }
+
+  /** While a definition's first {@code spec} runs under {@code requestId}: its last lines ({@code running} false once it ended). */
+  @GetMapping("/progress/{requestId}")
+  ConnectorCommands.CommandProgress progress(@PathVariable UUID requestId) {
+    return definitions.progress(requestId);
   }
 
   @DeleteMapping("/{id}")

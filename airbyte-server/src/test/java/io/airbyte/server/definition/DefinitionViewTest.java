@@ -27,7 +27,7 @@ class DefinitionViewTest {
 
     assertThat(json).isEqualTo("{\"definitionId\":\"" + ID + "\",\"type\":\"source\",\"name\":\"Postgres\","
         + "\"dockerRepository\":\"airbyte/source-postgres\",\"dockerImageTag\":\"0.4.1\",\"documentationUrl\":\"https://docs\","
-        + "\"builtIn\":true,\"spec\":{}}");
+        + "\"builtIn\":true,\"spec\":{},\"runtime\":{\"type\":\"built_in_jar\",\"name\":\"source-postgres\"}}");
   }
 
   @Test
@@ -37,5 +37,15 @@ class DefinitionViewTest {
     assertThat(view.dockerRepository()).isEqualTo("acme/source-api");
     assertThat(view.dockerImageTag()).isEqualTo("1.2");
     assertThat(view.builtIn()).isFalse();
+  }
+
+  @Test
+  void aPythonPackageShowsAsAirbytesImageOfItAndAsItsRuntime() {
+    String json = Jsons.serialize(DefinitionResponse.of(definition("7.2.1", false,
+        new ConnectorRuntime.PythonPackage("airbyte-source-faker", "7.2.1"))));
+
+    assertThat(json).isEqualTo("{\"id\":\"" + ID + "\",\"name\":\"Postgres\",\"dockerRepository\":\"airbyte/source-faker\","
+        + "\"dockerImageTag\":\"7.2.1\",\"documentationUrl\":\"https://docs\","
+        + "\"runtime\":{\"type\":\"python_package\",\"package\":\"airbyte-source-faker\",\"version\":\"7.2.1\"}}");
   }
 }

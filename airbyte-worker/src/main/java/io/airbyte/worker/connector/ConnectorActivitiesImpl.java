@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Runs spec, check and discover through a {@link ProcessFactory}, each in a job directory of its own. */
@@ -40,12 +41,24 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
   private final JobDirectories directories;
   private final Duration timeout;
   private final Clock clock;
+  private final Consumer<String> reported;
 
   public ConnectorActivitiesImpl(ProcessFactory processes, JobDirectories directories, Duration timeout, Clock clock) {
+    this(processes, directories, timeout, clock, line -> { });
+  }
+
+  private ConnectorActivitiesImpl(ProcessFactory processes, JobDirectories directories, Duration timeout, Clock clock,
+      Consumer<String> reported) {
     this.processes = processes;
     this.directories = directories;
     this.timeout = timeout;
     this.clock = clock;
+    this.reported = reported;
+  }
+
+  @Override
+  public ConnectorActivities reporting(Consumer<String> lines) {
+    return new ConnectorActivitiesImpl(processes, directories, timeout, clock, lines);
   }
 
   @Override
@@ -87,14 +100,19 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
         secrets.writeJson(CONFIG_FILE, config);
         files = List.of(CONFIG_FILE);
       }
-      log.platform("Running " + args.get(0) + " of " + connector.describe());
-      LaunchRequest request = new LaunchRequest(jobId, 0, role, connector, dir, files, args, Map.of(), log::platform);
+      Consumer<String> platform = line -> {
+        log.platform(line);
+        reported.accept(line);
+      };
+      platform.accept("Running " + args.get(0) + " of " + connector.describe());
+      LaunchRequest request = new LaunchRequest(jobId, 0, role, connector, dir, files, args, Map.of(), platform);
       ConnectorProcess process;
       try {
         process = processes.create(request);
         secrets.removeWhenEnded(process);
       } catch (ConnectorLaunchException e) {
         log.platformWarn(e.getMessage());
+        reported.accept(e.getMessage());
         return new ConnectorJobResult<>(null, FailureReason.fromException(FailureOrigin.PLATFORM, FailureType.SYSTEM_ERROR,
             e.getMessage(), e), log.path());
       }

@@ -76,7 +76,7 @@ public final class PythonEnvironments {
       Files.createDirectories(root);
       Path lockFile = root.resolve(dir.getFileName() + ".lock");
       try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
+          FileLock lock = lock(channel, connector, lockFile, progress)) {
         String script = installedScript(dir);
         if (script != null) {
           progress.accept(connector.describe() + " is installed in " + dir);
@@ -87,6 +87,17 @@ public final class PythonEnvironments {
     } catch (IOException e) {
       throw new ConnectorLaunchException("Cannot install " + connector.describe() + " into " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The file's lock, saying so when another worker holds it (it is installing the same package). */
+  private static FileLock lock(FileChannel channel, PythonPackage connector, Path lockFile, Consumer<String> progress)
+      throws IOException {
+    FileLock lock = channel.tryLock();
+    if (lock != null) {
+      return lock;
+    }
+    progress.accept("Waiting for another worker's install of " + connector.describe() + " to end (it holds " + lockFile + ")");
+    return channel.lock();
   }
 
   private String install(PythonPackage connector, Path dir, Consumer<String> progress)

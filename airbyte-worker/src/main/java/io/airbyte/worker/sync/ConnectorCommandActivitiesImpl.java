@@ -14,9 +14,16 @@ import io.airbyte.protocol.models.AirbyteConnectionStatus;
 import io.airbyte.worker.connector.ConnectorActivities;
 import io.airbyte.worker.connector.ConnectorJobResult;
 import io.airbyte.worker.process.ConnectorRole;
+import java.time.Duration;
 
-/** spec, check and discover for the API, on the worker. */
+/**
+ * spec, check and discover for the API, on the worker. While a command runs, the activity heartbeats
+ * every second with the command's last lines ({@link CommandHeartbeats}): a Python package's first
+ * install takes a minute or two, and the API shows its progress.
+ */
 public final class ConnectorCommandActivitiesImpl implements ConnectorCommandActivities {
+
+  static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
 
   private final ConnectorActivities connectors;
   private final ActorRepository actors;
@@ -30,6 +37,12 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
 
   @Override
   public ConnectorCommandOutput run(ConnectorCommandInput input) {
+    try (CommandHeartbeats heartbeats = CommandHeartbeats.start(HEARTBEAT_INTERVAL)) {
+      return run(input, connectors.reporting(heartbeats));
+    }
+  }
+
+  private ConnectorCommandOutput run(ConnectorCommandInput input, ConnectorActivities connectors) {
     ConnectorRuntime connector = input.runtime();
     ActorType type = input.actorType();
     JsonNode config = null;
