@@ -9,6 +9,7 @@ import io.airbyte.worker.process.JarCommands;
 import io.airbyte.worker.process.LaunchRequest;
 import io.airbyte.worker.process.LocalProcessFactory;
 import io.airbyte.worker.process.ProcessFactory;
+import io.airbyte.worker.process.PythonEnvironments;
 import java.util.Map;
 
 /**
@@ -21,8 +22,8 @@ final class DockerStandIn implements ProcessFactory {
   private final LocalProcessFactory local;
   private final Map<DockerImage, BuiltInJar> images;
 
-  DockerStandIn(JarCommands jars, Map<DockerImage, BuiltInJar> images) {
-    this.local = new LocalProcessFactory(jars);
+  DockerStandIn(JarCommands jars, PythonEnvironments pythons, Map<DockerImage, BuiltInJar> images) {
+    this.local = new LocalProcessFactory(jars, pythons, Map.of());
     this.images = Map.copyOf(images);
   }
 

@@ -10,6 +10,7 @@ import io.airbyte.db.secret.SecretSplitter;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.server.actor.ActorService;
 import io.airbyte.server.config.PlatformBeans.PlatformEnvironment;
+import io.airbyte.testsupport.python.PythonPins;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.net.URI;
@@ -85,7 +86,8 @@ class PublicApiIT {
         io.airbyte.db.secret.SecretCipher.fromEnvironment(ApiTestSupport.environment().values())));
     var jars = ApiTestSupport.jars();
     // an image of a custom definition runs as our faker jar
-    var processes = new DockerStandIn(jars, java.util.Map.of(
+    // Python packages install into the tests' shared cache of environments
+    var processes = new DockerStandIn(jars, new io.airbyte.worker.process.PythonEnvironments(PythonPins.CACHE, null), java.util.Map.of(
         new io.airbyte.contract.connector.ConnectorRuntime.DockerImage("acme/source-faker", "dev"),
         new io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar("source-faker")));
     var directories = new io.airbyte.worker.process.JobDirectories(ApiTestSupport.HOME.resolve("workspace"));
@@ -208,6 +210,101 @@ class PublicApiIT {
     assertThat(admin("GET", "/api/v1/definitions?type=source", null).body()).contains(id);
     assertThat(admin("DELETE", "/api/v1/definitions/" + id, null).status()).isEqualTo(204);
     assertThat(admin("GET", "/api/v1/definitions?type=source", null).body()).doesNotContain(id);
+  }
+
+  @Test
+  void airbytesSourceFakerFromPypiBecomesADefinitionOfTheWorkspaceInAirbytesShapesAndChecks() throws Exception {
+    String workspace = admin("GET", "/api/public/v1/workspaces", null).json().get("data").get(0).get("workspaceId").asText();
+    String sources = "/api/public/v1/workspaces/" + workspace + "/definitions/sources";
+    String version = PythonPins.version("airbyte-source-faker");
+    Reply created = admin("POST", sources, "{\"name\":\"Faker from PyPI\",\"documentationUrl\":\"https://docs.airbyte.com\","
+        + "\"runtime\":{\"type\":\"python_package\",\"package\":\"airbyte-source-faker\",\"version\":\"" + version + "\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    String id = created.json().get("id").asText();
+    assertThat(created.json().get("name").asText()).isEqualTo("Faker from PyPI");
+    assertThat(created.json().get("dockerRepository").asText()).isEqualTo("airbyte/source-faker");
+    assertThat(created.json().get("dockerImageTag").asText()).isEqualTo(version);
+    assertThat(created.json().at("/runtime/package").asText()).isEqualTo("airbyte-source-faker");
+
+    assertThat(admin("GET", sources, null).json().get("data").findValuesAsText("id")).contains(id);
+    assertThat(admin("GET", sources + "/" + id, null).json().get("documentationUrl").asText()).isEqualTo("https://docs.airbyte.com");
+    assertThat(admin("GET", "/api/public/v1/workspaces/" + workspace + "/definitions/destinations/" + id, null).status())
+        .isEqualTo(404);
+    assertThat(admin("GET", "/api/public/v1/workspaces/" + UUID.randomUUID() + "/definitions/sources", null).status())
+        .isEqualTo(404);
+    // the spec is the package's own, so a source of it is validated and checked by Airbyte's connector
+    JsonNode view = null;
+    for (JsonNode d : admin("GET", "/api/v1/definitions?type=source", null).json()) {
+      if (d.get("definitionId").asText().equals(id)) {
+        view = d;
+      }
+    }
+    assertThat(view).isNotNull();
+    assertThat(view.at("/spec/connectionSpecification/properties/count/type").asText()).isEqualTo("integer");
+    Reply invalid = admin("POST", "/api/public/v1/sources", "{\"name\":\"fake\",\"workspaceId\":\"" + workspace
+        + "\",\"definitionId\":\"" + id + "\",\"configuration\":{\"count\":\"many\"}}");
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(invalid.body()).contains("count");
+    Reply source = admin("POST", "/api/public/v1/sources", "{\"name\":\"fake\",\"workspaceId\":\"" + workspace
+        + "\",\"definitionId\":\"" + id + "\",\"configuration\":{\"count\":10,\"seed\":1}}");
+    assertThat(source.status()).as(source.body()).isEqualTo(200);
+    Reply check = admin("POST", "/api/v1/sources/" + source.json().get("sourceId").asText() + "/check", null);
+    assertThat(check.status()).as(check.body()).isEqualTo(200);
+    assertThat(check.json().get("status").asText()).as(check.body()).isEqualTo("succeeded");
+    assertThat(admin("DELETE", "/api/public/v1/sources/" + source.json().get("sourceId").asText(), null).status()).isEqualTo(204);
+    assertThat(admin("DELETE", sources + "/" + id, null).status()).isEqualTo(204);
+    assertThat(admin("GET", sources, null).json().get("data").findValuesAsText("id")).doesNotContain(id);
+  }
+
+  @Test
+  void aPackageThatDoesNotInstallIsRefusedNamingItAndPipsLastErrorAndItsInstallShowsWhileItRuns() throws Exception {
+    Reply wrong = admin("POST", "/api/v1/definitions", "{\"type\":\"source\",\"name\":\"X\","
+        + "\"runtime\":{\"type\":\"python_package\",\"package\":\"cowsay\",\"version\":\"6.1; echo\"}}");
+    assertThat(wrong.status()).isEqualTo(422);
+    assertThat(wrong.body()).contains("runtime.version: '6.1; echo' is not a plain version");
+
+    // another worker installing the same package holds its lock: this install waits, and says so
+    java.nio.file.Files.createDirectories(PythonPins.CACHE);
+    java.nio.file.Path lockFile = PythonPins.CACHE.resolve("cowsay-0.0.999.lock");
+    Process holder = new ProcessBuilder("python3", "-c", "import fcntl, sys\nf = open(sys.argv[1], 'a')\n"
+        + "fcntl.lockf(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\nsys.stdin.read()", lockFile.toString()).start();
+    UUID requestId = UUID.randomUUID();
+    java.util.concurrent.CompletableFuture<Reply> post;
+    try {
+      assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))
+          .readLine()).isEqualTo("locked");
+      post = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return admin("POST", "/api/v1/definitions", "{\"type\":\"source\",\"name\":\"Cow\",\"requestId\":\"" + requestId
+              + "\",\"runtime\":{\"type\":\"python_package\",\"package\":\"cowsay\",\"version\":\"0.0.999\"}}");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      JsonNode progress = null;
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+      while (System.nanoTime() < deadline && !post.isDone()) {
+        Reply seen = admin("GET", "/api/v1/definitions/progress/" + requestId, null);
+        if (seen.status() == 200 && seen.json().get("lines").toString().contains("Waiting for another worker's install")) {
+          progress = seen.json();
+          break;
+        }
+        Thread.sleep(200);
+      }
+      assertThat(progress).as("the install's progress while it waits for the lock").isNotNull();
+      assertThat(progress.get("running").asBoolean()).isTrue();
+      assertThat(progress.get("lines").get(0).asText()).isEqualTo("Running spec of cowsay==0.0.999");
+      assertThat(progress.get("lines").toString()).contains("Waiting for another worker's install of cowsay==0.0.999 to end");
+    } finally {
+      holder.getOutputStream().close();
+      holder.waitFor();
+    }
+    Reply refused = post.get(3, java.util.concurrent.TimeUnit.MINUTES);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.body()).contains("runtime.package: cowsay==0.0.999 did not give a spec: Cannot install the Python package "
+        + "cowsay==0.0.999: ERROR: ");
+    assertThat(admin("GET", "/api/v1/definitions/progress/" + requestId, null).json().get("running").asBoolean()).isFalse();
+    assertThat(admin("GET", "/api/v1/definitions/progress/" + UUID.randomUUID(), null).status()).isEqualTo(404);
   }
 
   @Test
