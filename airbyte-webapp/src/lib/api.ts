@@ -83,6 +83,7 @@ export interface Definition {
   documentationUrl?: string;
   builtIn: boolean;
   spec: { connectionSpecification: JsonSchema; documentationUrl?: string };
+  runtime?: { type: string; package?: string; version?: string; repository?: string; tag?: string; name?: string };
 }
 
 export interface JsonSchema {

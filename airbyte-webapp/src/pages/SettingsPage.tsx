@@ -1,10 +1,11 @@
 // Applications (client id and secret for API tokens) and the connector definitions of the workspace.
 import { useState } from 'react';
-import { api, ApiError, CONFIG, PUBLIC } from '../lib/api';
-import type { Application } from '../lib/api';
+import { api, CONFIG, PUBLIC } from '../lib/api';
+import type { Application, Definition } from '../lib/api';
 import { useLoad } from '../lib/hooks';
 import { listDefinitions } from '../lib/resources';
 import { ConfirmButton, Empty, ErrorBox, Loading } from '../components/ui';
+import { CustomDefinitionForm } from '../components/CustomDefinitionForm';
 
 export function SettingsPage() {
   const apps = useLoad((signal) => api.get<{ applications: Application[] }>(`${PUBLIC}/applications`, signal)
@@ -64,16 +65,17 @@ export function SettingsPage() {
       </div>
       <div className="card">
         <h3>Connector definitions</h3>
-        <p className="muted">Built-in connectors travel with the platform. A custom connector is any Airbyte connector image:
-          the worker runs its <code>spec</code> before it is added (connectors run as containers when the worker uses Docker).</p>
+        <p className="muted">Built-in connectors travel with the platform. A custom connector is any Airbyte connector image
+          (run as a container when the worker uses Docker) or a Python package from PyPI (installed by the worker into a
+          virtual environment of its own and run as a local process): the worker runs its <code>spec</code> before it is added.</p>
         <CustomDefinitionForm onCreated={definitions.reload} />
         {definitions.error ? <ErrorBox error={definitions.error} /> : null}
         {definitions.data && (
           <table className="table">
-            <thead><tr><th>Name</th><th>Type</th><th>Image</th><th>Tag</th><th>Kind</th><th /></tr></thead>
+            <thead><tr><th>Name</th><th>Type</th><th>Runs as</th><th>Version</th><th>Kind</th><th /></tr></thead>
             <tbody>
               {definitions.data.map((d) => (
-                <tr key={d.definitionId}><td>{d.name}</td><td>{d.type}</td><td><code>{d.dockerRepository}</code></td>
+                <tr key={d.definitionId}><td>{d.name}</td><td>{d.type}</td><td><code>{runsAs(d)}</code></td>
                   <td>{d.dockerImageTag}</td><td>{d.builtIn ? 'built-in' : 'custom'}</td>
                   <td>{!d.builtIn && <ConfirmButton label="Delete" className="danger"
                     question={`Delete the custom connector "${d.name}"? Sources or destinations using it stop working.`}
@@ -87,43 +89,7 @@ export function SettingsPage() {
   );
 }
 
-function CustomDefinitionForm({ onCreated }: { onCreated: () => void }) {
-  const [form, setForm] = useState({ type: 'source', name: '', dockerRepository: '', dockerImageTag: 'latest', documentationUrl: '' });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldErrors = error instanceof ApiError ? error.byField() : {};
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
-  return (
-    <form className="definition-form" onSubmit={async (e) => {
-      e.preventDefault();
-      setBusy(true);
-      setError(null);
-      try {
-        await api.post(`${CONFIG}/definitions`, { ...form, documentationUrl: form.documentationUrl || undefined });
-        setForm({ ...form, name: '', dockerRepository: '' });
-        onCreated();
-      } catch (err) {
-        setError(err);
-      } finally {
-        setBusy(false);
-      }
-    }}>
-      <div className="field"><label htmlFor="def-type">Type</label>
-        <select id="def-type" value={form.type} onChange={set('type')}><option value="source">Source</option>
-          <option value="destination">Destination</option></select></div>
-      <div className={`field${fieldErrors.name ? ' invalid' : ''}`}><label htmlFor="def-name">Name</label>
-        <input id="def-name" value={form.name} onChange={set('name')} />
-        {fieldErrors.name && <div className="field-error">{fieldErrors.name}</div>}</div>
-      <div className={`field${fieldErrors.dockerRepository ? ' invalid' : ''}`}><label htmlFor="def-repo">Image</label>
-        <input id="def-repo" placeholder="airbyte/source-pokeapi" value={form.dockerRepository} onChange={set('dockerRepository')} />
-        {fieldErrors.dockerRepository && <div className="field-error">{fieldErrors.dockerRepository}</div>}</div>
-      <div className={`field${fieldErrors.dockerImageTag ? ' invalid' : ''}`}><label htmlFor="def-tag">Tag</label>
-        <input id="def-tag" value={form.dockerImageTag} onChange={set('dockerImageTag')} />
-        {fieldErrors.dockerImageTag && <div className="field-error">{fieldErrors.dockerImageTag}</div>}</div>
-      <div className="field"><label htmlFor="def-doc">Documentation URL <span className="optional">(optional)</span></label>
-        <input id="def-doc" value={form.documentationUrl} onChange={set('documentationUrl')} /></div>
-      <button className="primary" type="submit" disabled={busy}>{busy ? 'Running spec…' : 'Add connector'}</button>
-      {error && !(error instanceof ApiError && Object.keys(fieldErrors).length > 0) ? <ErrorBox error={error} /> : null}
-    </form>
-  );
+/** How a definition runs, as its runtime says: the package for a Python package, else the image. */
+function runsAs(d: Definition) {
+  return d.runtime?.type === 'python_package' ? `${d.runtime.package} (PyPI)` : d.dockerRepository;
 }

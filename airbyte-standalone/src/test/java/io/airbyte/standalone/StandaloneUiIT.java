@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airbyte.testsupport.postgres.EmbeddedPostgresServer;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
+import io.airbyte.testsupport.python.PythonPins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The UI end to end in headless Chromium against the packaged platform: sign in, create a
  * PostgreSQL source and destination through the forms their specs generate, create a connection
  * with one stream in incremental dedup, sync now, see the job succeed with its row count, open its
- * log. Screenshots of each screen land in {@code target/screenshots}.
+ * log; add Airbyte's source-faker from PyPI as a custom connector. Screenshots of each screen land in {@code target/screenshots}.
  */
 @Timeout(600)
 class StandaloneUiIT {
@@ -94,7 +95,9 @@ class StandaloneUiIT {
   }
 
   private void walkThrough() throws Exception {
-    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "ui", Map.of())) {
+    // Python packages install into the tests' shared cache of environments
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "ui",
+        Map.of("AIRBYTE_PYTHON_ENVIRONMENTS_DIR", PythonPins.CACHE.toString()))) {
       browser.get("http://localhost:" + platform.port() + "/connections");
       type(By.id("password"), RunningPlatform.PASSWORD);
       screenshot("sign-in");
@@ -153,6 +156,16 @@ class StandaloneUiIT {
       click(By.linkText("Settings"));
       visible(By.xpath("//h3[normalize-space(.)='Applications']"));
       screenshot("settings");
+
+      // Airbyte's source-faker from PyPI becomes a custom connector with the spec it gives
+      new Select(visible(By.id("def-runs-as"))).selectByValue("python_package");
+      type(By.id("def-name"), "Faker from PyPI");
+      type(By.id("def-package"), "airbyte-source-faker");
+      type(By.id("def-version"), PythonPins.version("airbyte-source-faker"));
+      click(By.xpath("//button[normalize-space(.)='Add connector']"));
+      new WebDriverWait(browser, Duration.ofSeconds(300)).until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//tr[td[normalize-space(.)='Faker from PyPI']]/td[normalize-space(.)='airbyte-source-faker (PyPI)']")));
+      screenshot("settings-python-connector");
     }
     try (var c = DESTINATION.connection();
         ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM warehouse.customers")) {
