@@ -83,7 +83,14 @@ cp "$HERE/Dockerfile" "$HERE/main.py" "$CONTEXT/"
 mkdir "$CONTEXT/wheels"
 cp "$WHEELS"/*.whl "$CONTEXT/wheels/"
 echo "building $IMAGE: $PACKAGE $VERSION on $BASE, running $SCRIPT"
-docker build -q --build-arg BASE_IMAGE="$BASE" --build-arg PACKAGE="$PACKAGE" --build-arg VERSION="$VERSION" \
-  --build-arg CONSOLE_SCRIPT="$SCRIPT" --build-arg RECIPE="$RECIPE" -t "$IMAGE" "$CONTEXT" >/dev/null
-docker run --rm -i "$IMAGE" spec </dev/null | grep -q '"type": *"SPEC"' || fail "$IMAGE does not answer spec"
+if ! OUTPUT=$(docker build -q --build-arg BASE_IMAGE="$BASE" --build-arg PACKAGE="$PACKAGE" --build-arg VERSION="$VERSION" \
+  --build-arg CONSOLE_SCRIPT="$SCRIPT" --build-arg RECIPE="$RECIPE" -t "$IMAGE" "$CONTEXT" 2>&1); then
+  echo "$OUTPUT" >&2
+  fail "docker build of $IMAGE failed"
+fi
+# an image that does not speak the protocol is not kept (it would pass for built next time)
+if ! docker run --rm -i "$IMAGE" spec </dev/null 2>/dev/null | grep -q '"type": *"SPEC"'; then
+  docker image rm -f "$IMAGE" >/dev/null
+  fail "$IMAGE does not answer spec with a SPEC message: $PACKAGE $VERSION is not a connector (its image is removed)"
+fi
 echo "built $IMAGE"
