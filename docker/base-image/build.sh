@@ -8,7 +8,7 @@
 # Does nothing when the image already exists.
 set -euo pipefail
 IMAGE="${1:-airbyte/jre-base:17}"
-# shellcheck source=../lib/debian-image.sh
+# shellcheck source=docker/lib/debian-image.sh
 source "$(dirname "$0")/../lib/debian-image.sh"
 
 image_exists "$IMAGE" && exit 0

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the base image scripts (docker/base-image/build.sh, docker/python-base-image/build.sh):
 # a base image made without any container registry, by debootstrapping a minimal Debian bookworm
 # from the machine's own Debian mirror and importing its root file system.

@@ -21,7 +21,9 @@ PINS="$ROOT/airbyte-test-support/src/main/resources/python-pins.properties"
 
 fail() { echo "python-connector: $*" >&2; exit 1; }
 
-[ $# -ge 1 ] && [ $# -le 3 ] || fail "usage: $0 PACKAGE [VERSION [IMAGE]]"
+if [ $# -lt 1 ] || [ $# -gt 3 ]; then
+  fail "usage: $0 PACKAGE [VERSION [IMAGE]]"
+fi
 PACKAGE="$1"
 VERSION="${2:-}"
 if [ -z "$VERSION" ]; then
@@ -72,7 +74,7 @@ done
   fi
 ) 9>"$WHEELS_ROOT/.$PACKAGE-$VERSION.lock"
 
-NORMALIZED=$(echo "$PACKAGE" | tr 'A-Z' 'a-z' | sed -E 's/[-_.]+/_/g')
+NORMALIZED=$(echo "$PACKAGE" | tr '[:upper:]' '[:lower:]' | sed -E 's/[-_.]+/_/g')
 WHEEL=$(find "$WHEELS" -maxdepth 1 -iname "${NORMALIZED}-${VERSION}-*.whl" | head -1)
 [ -n "$WHEEL" ] || fail "no wheel of $PACKAGE $VERSION among the downloaded ones in $WHEELS"
 SCRIPT=$("$PY" "$HERE/console_script.py" "$WHEEL" "$PACKAGE")
