@@ -13,7 +13,7 @@
 #                               docker/python-base-image/build.sh when missing; python:3.11-slim-bookworm works too)
 #   AIRBYTE_PYTHON_WHEELS       where the downloaded wheels are kept (default ~/.cache/airbyte-python-wheels)
 #   AIRBYTE_PYTHON              the host's Python that runs pip (default python3.11, else python3)
-# Does nothing when IMAGE exists and was built from the same Dockerfile, main.py and base image.
+# Does nothing when IMAGE exists and was built from the same Dockerfile, main.py, console_script.py and base image.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -26,13 +26,13 @@ if [ $# -lt 1 ] || [ $# -gt 3 ]; then
 fi
 PACKAGE="$1"
 VERSION="${2:-}"
+# the same rules as the worker's python_package runtime: a PEP 508 name, a plain release
+[[ "$PACKAGE" =~ ^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$ ]] || fail "PACKAGE '$PACKAGE' is not a package name"
 if [ -z "$VERSION" ]; then
   VERSION=$(sed -n "s/^${PACKAGE//./\\.}[[:space:]]*=[[:space:]]*//p" "$PINS" | tr -d '[:space:]')
   [ -n "$VERSION" ] || fail "PACKAGE '$PACKAGE' is not pinned in $PINS: give its VERSION"
 fi
-IMAGE="${3:-airbyte-pypi/$PACKAGE:$VERSION}"
-# the same rules as the worker's python_package runtime: a PEP 508 name, a plain release
-[[ "$PACKAGE" =~ ^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$ ]] || fail "PACKAGE '$PACKAGE' is not a package name"
+IMAGE="${3:-airbyte-pypi/$(echo "$PACKAGE" | tr '[:upper:]' '[:lower:]'):$VERSION}"
 [[ "$VERSION" =~ ^([0-9]+!)?[0-9]+(\.[0-9]+)*((a|b|rc)[0-9]+)?(\.post[0-9]+)?(\.dev[0-9]+)?$ ]] \
   || fail "VERSION '$VERSION' is not a plain release such as 7.2.1 (no ranges)"
 
@@ -45,8 +45,8 @@ if ! docker image inspect "$BASE" >/dev/null 2>&1; then
   fi
 fi
 
-# what the image is made from: a changed Dockerfile, main.py or base image makes it again
-RECIPE=$( { cat "$HERE/Dockerfile" "$HERE/main.py"; docker image inspect --format '{{.Id}}' "$BASE"; } | sha256sum | cut -c1-16)
+# what the image is made from: a changed Dockerfile, main.py, console_script.py or base image makes it again
+RECIPE=$( { cat "$HERE/Dockerfile" "$HERE/main.py" "$HERE/console_script.py"; docker image inspect --format '{{.Id}}' "$BASE"; } | sha256sum | cut -c1-16)
 if [ "$(docker image inspect --format '{{index .Config.Labels "io.airbyte.python-recipe"}}' "$IMAGE" 2>/dev/null)" = "$RECIPE" ]; then
   echo "$IMAGE exists"
   exit 0
