@@ -45,7 +45,9 @@ class ConfigurationDocumentedTest {
       // docker-compose.yml's own settings (.env), mapped by the compose file onto the processes' variables
       "AIRBYTE_VERSION", "AIRBYTE_PORT", "DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_DB", "AIRBYTE_CONNECTOR_NETWORK",
       // image builds
-      "AIRBYTE_BASE_IMAGE", "DOCKER_CLI_IMAGE",
+      "AIRBYTE_BASE_IMAGE", "DOCKER_CLI_IMAGE", "AIRBYTE_PYTHON_BASE_IMAGE", "AIRBYTE_PYTHON_WHEELS",
+      // set in the Python connectors' images, as Airbyte's images set it
+      "AIRBYTE_ENTRYPOINT",
       // the test suite
       "AIRBYTE_REQUIRE_DOCKER", "AIRBYTE_REQUIRE_BROWSER");
 

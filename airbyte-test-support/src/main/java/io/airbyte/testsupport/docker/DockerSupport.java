@@ -79,6 +79,22 @@ public final class DockerSupport {
     }
   }
 
+  /**
+   * The image of a Python connector from PyPI, made by {@code docker/python-connector/build.sh} of the
+   * repository at {@code repository} (wheels downloaded on the host, installed without an index), on
+   * the base image {@code AIRBYTE_PYTHON_BASE_IMAGE} or the local {@code airbyte/python-base:3.11},
+   * which the script makes when missing; the script does nothing when the image is there and up to
+   * date. Fails with the script's output.
+   */
+  public static void buildPythonConnectorImage(Path repository, String pythonPackage, String version, String image) {
+    Path script = repository.resolve("docker").resolve("python-connector").resolve("build.sh");
+    Result result = run(List.of("bash", script.toString(), pythonPackage, version, image), null, Duration.ofMinutes(15));
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException(script + " " + pythonPackage + " " + version + " " + image + " failed:\n"
+          + result.stdout() + result.stderr());
+    }
+  }
+
   /** Runs a command to its end (or kills it at the timeout) and collects its output. */
   public static Result run(List<String> command, byte[] stdin, Duration timeout) {
     try {
