@@ -6,6 +6,7 @@ import io.airbyte.protocol.models.AirbyteCatalog;
 import io.airbyte.protocol.models.AirbyteConnectionStatus;
 import io.airbyte.protocol.models.ConnectorSpecification;
 import io.airbyte.worker.process.ConnectorRole;
+import java.util.function.Consumer;
 
 /**
  * The short connector jobs. A check whose credentials are wrong is a successful job with a FAILED
@@ -17,6 +18,15 @@ public interface ConnectorActivities {
   ConnectorJobResult<ConnectorSpecification> spec(ConnectorRuntime connector);
 
   ConnectorJobResult<AirbyteConnectionStatus> check(ConnectorRole role, ConnectorRuntime connector, JsonNode config);
+
+  /**
+   * A check whose launch lines (a Python connector's install on its first use: pip's lines) also go to
+   * {@code launchProgress}, e.g. the log of the sync attempt the check belongs to.
+   */
+  default ConnectorJobResult<AirbyteConnectionStatus> check(ConnectorRole role, ConnectorRuntime connector, JsonNode config,
+      Consumer<String> launchProgress) {
+    return check(role, connector, config);
+  }
 
   ConnectorJobResult<AirbyteCatalog> discover(ConnectorRuntime connector, JsonNode config);
 }

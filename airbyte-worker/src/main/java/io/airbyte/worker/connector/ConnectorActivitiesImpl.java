@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Runs spec, check and discover through a {@link ProcessFactory}, each in a job directory of its own. */
@@ -50,13 +51,21 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
 
   @Override
   public ConnectorJobResult<ConnectorSpecification> spec(ConnectorRuntime connector) {
-    return run(ConnectorRole.CONNECTOR, connector, null, List.of("spec"), AirbyteMessage.Type.SPEC, AirbyteMessage::getSpec);
+    return run(ConnectorRole.CONNECTOR, connector, null, List.of("spec"), AirbyteMessage.Type.SPEC, AirbyteMessage::getSpec,
+        line -> { });
   }
 
   @Override
   public ConnectorJobResult<AirbyteConnectionStatus> check(ConnectorRole role, ConnectorRuntime connector, JsonNode config) {
+    return check(role, connector, config, line -> { });
+  }
+
+  @Override
+  public ConnectorJobResult<AirbyteConnectionStatus> check(ConnectorRole role, ConnectorRuntime connector, JsonNode config,
+      Consumer<String> launchProgress) {
     ConnectorJobResult<AirbyteConnectionStatus> result = run(role, connector, config,
-        List.of("check", "--config", CONFIG_FILE), AirbyteMessage.Type.CONNECTION_STATUS, AirbyteMessage::getConnectionStatus);
+        List.of("check", "--config", CONFIG_FILE), AirbyteMessage.Type.CONNECTION_STATUS, AirbyteMessage::getConnectionStatus,
+        launchProgress);
     if (result.succeeded() || result.failure().failureType() != FailureType.CONFIG_ERROR) {
       return result;
     }
@@ -70,11 +79,11 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
   @Override
   public ConnectorJobResult<AirbyteCatalog> discover(ConnectorRuntime connector, JsonNode config) {
     return run(ConnectorRole.SOURCE, connector, config, List.of("discover", "--config", CONFIG_FILE),
-        AirbyteMessage.Type.CATALOG, AirbyteMessage::getCatalog);
+        AirbyteMessage.Type.CATALOG, AirbyteMessage::getCatalog, line -> { });
   }
 
   private <T> ConnectorJobResult<T> run(ConnectorRole role, ConnectorRuntime connector, JsonNode config,
-      List<String> args, AirbyteMessage.Type expected, Function<AirbyteMessage, T> payload) {
+      List<String> args, AirbyteMessage.Type expected, Function<AirbyteMessage, T> payload, Consumer<String> launchProgress) {
     String jobId = args.get(0) + "-" + UUID.randomUUID();
     Path dir = directories.attempt(jobId, 0);
     FailureOrigin origin = role == ConnectorRole.DESTINATION ? FailureOrigin.DESTINATION : FailureOrigin.SOURCE;
@@ -88,7 +97,10 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
         files = List.of(CONFIG_FILE);
       }
       log.platform("Running " + args.get(0) + " of " + connector.describe());
-      LaunchRequest request = new LaunchRequest(jobId, 0, role, connector, dir, files, args, Map.of(), log::platform);
+      LaunchRequest request = new LaunchRequest(jobId, 0, role, connector, dir, files, args, Map.of(), line -> {
+        log.platform(line);
+        launchProgress.accept(line);
+      });
       ConnectorProcess process;
       try {
         process = processes.create(request);
