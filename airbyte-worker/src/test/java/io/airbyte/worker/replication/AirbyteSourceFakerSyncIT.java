@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.contract.connection.NamespaceDefinition;
+import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
 import io.airbyte.contract.connector.ConnectorRuntime.PythonPackage;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteCatalog;
@@ -16,6 +17,7 @@ import io.airbyte.protocol.models.SyncMode;
 import io.airbyte.testsupport.postgres.PostgresExtension;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
 import io.airbyte.worker.connector.ConnectorActivitiesImpl;
+import io.airbyte.worker.process.FakeJars;
 import io.airbyte.worker.process.JobDirectories;
 import io.airbyte.worker.process.LocalProcessFactory;
 import io.airbyte.worker.process.PythonConnectors;
@@ -45,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * whatever {@code count} says; with {@code always_updated: true} every sync emits all {@code count}
  * records again from id 1 with a new {@code updated_at}. So raising {@code count} cannot move only the
  * new records: the test shows both behaviours (nothing moves; everything moves and dedup keeps one row
- * per id), which is faker's, not the platform's.
+ * per id), which is faker's, not the platform's. A wrapper around the same faker that also prints lines
+ * that are not messages shows them counted and logged, the sync going on.
  */
 @ExtendWith(PostgresExtension.class)
 @Timeout(300)
@@ -68,6 +71,48 @@ class AirbyteSourceFakerSyncIT {
   @Test
   void fullRefreshThenIncrementalSyncsIntoDuckDb() throws Exception {
     syncs(Warehouse.duckdb(dir.resolve("warehouse.duckdb"), "faker"));
+  }
+
+  /**
+   * Airbyte's faker run through a wrapper that also prints lines that are not messages on stdout (as a
+   * connector's stray {@code print} does): each is counted and logged, and the sync goes on.
+   */
+  @Test
+  void linesThatAreNotMessagesFromAPythonConnectorAreCountedAndLogged() throws Exception {
+    pythons.commandFor(faker, line -> { });
+    String wrapper = String.join("\n",
+        "import sys",
+        "print('starting faker from a wrapper', flush=True)",
+        "print('{\"type\": \"RECORD\", \"record\": {\"stream\": \"users\"', flush=True)",
+        "from source_faker.run import run",
+        "sys.argv[0] = 'source-faker'",
+        "run()",
+        "print('faker has finished', flush=True)");
+    FakeJars wrapped = new FakeJars();
+    BuiltInJar source = wrapped.command(List.of(pythons.directory(faker).resolve("bin/python").toString(), "-c", wrapper));
+    LocalProcessFactory factory = new LocalProcessFactory(jar -> wrapped.commandFor(jar).isEmpty()
+        ? RealConnectorsReplicationIT.JARS.commandFor(jar) : wrapped.commandFor(jar), pythons, Map.of());
+    Warehouse warehouse = Warehouse.duckdb(dir.resolve("stray.duckdb"), "faker");
+    JobDirectories directories = new JobDirectories(dir.resolve("workspace"));
+    AirbyteCatalog discovered = new ConnectorActivitiesImpl(processes, directories, Duration.ofMinutes(2), Clock.systemUTC())
+        .discover(faker, config(10, false)).output();
+    ReplicationWorker worker = new ReplicationWorker(factory, new InMemoryStatePersistence(), ReplicationSettings.defaults(),
+        directories, Clock.systemUTC());
+
+    ReplicationOutput output = worker.start(new ReplicationInput("stray", "9", 0, source, config(10, false),
+        warehouse.connector(), warehouse.config(), catalog(discovered, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, 1L),
+        List.of(), new NamespaceMapping(NamespaceDefinition.DESTINATION, null, ""), List.of())).await();
+
+    assertThat(output.failures()).isEmpty();
+    assertThat(output.stats().malformedSourceLines()).isEqualTo(3);
+    assertThat(output.stats().recordsCommitted()).isEqualTo(30);
+    assertIds(warehouse, "users", 10);
+    assertThat(Files.readString(output.logPath()))
+        .contains("source > STDOUT line 1 is not a message (not valid JSON")
+        .contains("starting faker from a wrapper")
+        .contains("line 2 is not a message")
+        .contains("faker has finished")
+        .contains("3 line(s) that are not protocol messages");
   }
 
   private void syncs(Warehouse warehouse) throws Exception {
