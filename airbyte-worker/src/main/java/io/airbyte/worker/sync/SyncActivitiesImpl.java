@@ -29,8 +29,10 @@ import org.slf4j.MDC;
 
 /**
  * The worker's side of an attempt: checks and replication, with the inputs read from the metadata
- * database. While replicating it heartbeats to Temporal and saves the figures for the API; a
- * cancellation (seen through the heartbeat) stops both connectors.
+ * database. While checking (when a Python connector may be installed, pip's lines going to the
+ * attempt's log) and while replicating it heartbeats to Temporal; while replicating it saves the
+ * figures for the API. A cancellation (seen through the heartbeat) stops the install or both
+ * connectors.
  */
 public final class SyncActivitiesImpl implements SyncActivities {
 
