@@ -17,6 +17,8 @@ public final class ConnectorCommandWorkflowImpl implements ConnectorCommandWorkf
         ActivityOptions.newBuilder()
             .setTaskQueue(workerTaskQueue)
             .setStartToCloseTimeout(Duration.ofMinutes(30))
+            // a Python connector's first use installs it; the activity heartbeats meanwhile
+            .setHeartbeatTimeout(Duration.ofMinutes(5))
             .setScheduleToStartTimeout(Duration.ofMinutes(5))
             .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
             .build());

@@ -14,6 +14,7 @@ import io.airbyte.protocol.models.AirbyteConnectionStatus;
 import io.airbyte.worker.connector.ConnectorActivities;
 import io.airbyte.worker.connector.ConnectorJobResult;
 import io.airbyte.worker.process.ConnectorRole;
+import java.time.Duration;
 
 /** spec, check and discover for the API, on the worker. */
 public final class ConnectorCommandActivitiesImpl implements ConnectorCommandActivities {
@@ -21,11 +22,18 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
   private final ConnectorActivities connectors;
   private final ActorRepository actors;
   private final SecretSplitter secrets;
+  private final Duration heartbeatInterval;
 
-  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets) {
+  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets,
+      Duration heartbeatInterval) {
     this.connectors = connectors;
     this.actors = actors;
     this.secrets = secrets;
+    this.heartbeatInterval = heartbeatInterval;
+  }
+
+  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets) {
+    this(connectors, actors, secrets, Duration.ofSeconds(5));
   }
 
   @Override
@@ -40,6 +48,14 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
       // an edit of a saved actor carries its stored secrets as references
       config = secrets.hydrate(secrets.unseal(input.sealedConfig()));
     }
+    JsonNode hydrated = config;
+    // the first use of a Python connector installs it (minutes of pip): the activity heartbeats meanwhile
+    return HeartbeatingStep.run(input.command().name().toLowerCase(java.util.Locale.ROOT) + "-" + connector.describe(),
+        heartbeatInterval, () -> command(input, connector, type, hydrated));
+  }
+
+  private ConnectorCommandOutput command(ConnectorCommandInput input, ConnectorRuntime connector, ActorType type,
+      JsonNode config) {
     return switch (input.command()) {
       case SPEC -> output(connectors.spec(connector));
       case DISCOVER -> output(connectors.discover(connector, config));

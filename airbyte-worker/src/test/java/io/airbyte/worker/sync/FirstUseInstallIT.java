@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airbyte.contract.command.ConnectorCommand;
+import io.airbyte.contract.command.ConnectorCommandActivities;
+import io.airbyte.contract.command.ConnectorCommandInput;
+import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.contract.connector.ActorType;
 import io.airbyte.contract.connector.ConnectorDefinition;
@@ -69,7 +73,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A sync's first use of a Python connector, installed then into a fresh environments directory: in
  * the check activity (the first thing a sync runs) the install heartbeats to Temporal, its pip lines
  * land in the attempt's log, and a cancellation stops pip; a replication cancelled while its source
- * is being installed ends at once, cancelled, with no pip left running.
+ * is being installed ends at once, cancelled, with no pip left running; a spec asked through the API
+ * that installs heartbeats as well.
  */
 @ExtendWith(PostgresExtension.class)
 @Timeout(600)
@@ -111,6 +116,33 @@ class FirstUseInstallIT {
         .contains("platform > INFO Installed " + cowsay.describe() + "; it runs as cowsay")
         .contains("platform > INFO Check of the source: failed");
     assertThat(Files.exists(environment.resolve(".airbyte-connector-script"))).isTrue();
+    assertThat(heartbeatsDuringInstall.get()).as("heartbeats while pip ran").isPositive();
+  }
+
+  @Test
+  void aSpecFromTheApiThatInstallsHeartbeats() throws Exception {
+    PythonPackage cowsay = PythonConnectors.pinned("cowsay");
+    PythonEnvironments pythons = freshEnvironments();
+    Path environment = pythons.directory(cowsay);
+    AtomicInteger heartbeatsDuringInstall = new AtomicInteger();
+    var connectors = new ConnectorActivitiesImpl(new LocalProcessFactory(jars(), pythons, Map.of()),
+        new JobDirectories(dir.resolve("workspace")), Duration.ofMinutes(2), Clock.systemUTC());
+
+    TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+    try {
+      env.registerActivitiesImplementations(new ConnectorCommandActivitiesImpl(connectors, null, null, HEARTBEAT));
+      env.setActivityHeartbeatListener(Object.class, details -> {
+        if (Files.isDirectory(environment) && !Files.exists(environment.resolve(".airbyte-connector-script"))) {
+          heartbeatsDuringInstall.incrementAndGet();
+        }
+      });
+      ConnectorCommandOutput spec = env.newActivityStub(ConnectorCommandActivities.class, options())
+          .run(new ConnectorCommandInput(ConnectorCommand.SPEC, ActorType.SOURCE, cowsay, null, null));
+      assertThat(spec.succeeded()).isFalse(); // cowsay is no connector
+      assertThat(Files.readString(Path.of(spec.logPath()))).contains("Successfully installed cowsay-" + cowsay.version());
+    } finally {
+      env.close();
+    }
     assertThat(heartbeatsDuringInstall.get()).as("heartbeats while pip ran").isPositive();
   }
 
