@@ -153,6 +153,9 @@ class AirbyteSourceFakerSyncIT {
     assertThat(afterFirst).hasSize(3);
     assertThat(streamState(afterFirst, "users").get("loop_offset").asInt()).isEqualTo(20);
     assertThat(streamState(afterFirst, "users").get("seed").asInt()).isEqualTo(SEED);
+    // what was committed is what the destination echoed last (purchases is the last stream)
+    assertThat(first.lastCommittedState().getStream().getStreamDescriptor().getName()).isEqualTo("purchases");
+    assertThat(first.lastCommittedState().getStream().getStreamState()).isEqualTo(streamState(afterFirst, "purchases"));
     Map<Long, String> names = warehouse.map("SELECT id, name FROM faker.inc_users");
     assertThat(names).hasSize(20).doesNotContainValue(null);
 
