@@ -18,7 +18,8 @@ public final class ConnectorCommandWorkflowImpl implements ConnectorCommandWorkf
             .setTaskQueue(workerTaskQueue)
             .setStartToCloseTimeout(Duration.ofMinutes(30))
             .setScheduleToStartTimeout(Duration.ofMinutes(5))
-            // the worker heartbeats every second while the command runs
+            // the worker heartbeats every second while the command runs (a Python connector's first use
+            // installs it, for minutes maybe)
             .setHeartbeatTimeout(Duration.ofMinutes(1))
             .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
             .build());

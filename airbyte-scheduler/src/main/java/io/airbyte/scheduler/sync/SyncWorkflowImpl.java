@@ -24,9 +24,12 @@ public final class SyncWorkflowImpl implements SyncWorkflow {
 
   @Override
   public AttemptResult run(SyncInput input, String workerTaskQueue) {
+    // a check is the sync's first use of its connectors: a Python connector is installed then, which can take
+    // minutes; the check heartbeats meanwhile, so a lost worker is noticed without a short overall timeout
     SyncActivities checks = Workflow.newActivityStub(SyncActivities.class, ActivityOptions.newBuilder()
         .setTaskQueue(workerTaskQueue)
-        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setStartToCloseTimeout(Duration.ofHours(1))
+        .setHeartbeatTimeout(Duration.ofMinutes(5))
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).setInitialInterval(Duration.ofSeconds(5)).build())
         .build());
     SyncActivities replication = Workflow.newActivityStub(SyncActivities.class, ActivityOptions.newBuilder()

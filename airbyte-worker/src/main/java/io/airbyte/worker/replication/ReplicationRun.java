@@ -54,6 +54,10 @@ public final class ReplicationRun {
   private final CountDownLatch wake = new CountDownLatch(1);
   private final CompletableFuture<ReplicationOutput> result = new CompletableFuture<>();
   private volatile boolean cancelled;
+  /** Guards {@link #launching}: a cancellation interrupts the thread only while it launches a connector. */
+  private final Object launch = new Object();
+  private boolean launching;
+  private Thread thread;
 
   ReplicationRun(ReplicationInput input, ProcessFactory processes, StatePersistence persistence,
       ReplicationSettings settings, JobDirectories directories, Clock clock) {
@@ -75,6 +79,9 @@ public final class ReplicationRun {
         result.completeExceptionally(e);
       }
     }, "replication-job-" + input.jobId() + "-attempt-" + input.attempt());
+    synchronized (launch) {
+      this.thread = thread;
+    }
     thread.start();
   }
 
@@ -83,10 +90,41 @@ public final class ReplicationRun {
     return stats.snapshot();
   }
 
-  /** Stops both connectors now; the attempt ends as cancelled. */
+  /**
+   * Stops both connectors now; the attempt ends as cancelled. A connector being launched (a Python
+   * connector installed on its first use, an image pulled) is interrupted: pip stops at once.
+   */
   public void cancel() {
-    cancelled = true;
+    synchronized (launch) {
+      cancelled = true;
+      if (launching) {
+        thread.interrupt();
+      }
+    }
     wake.countDown();
+  }
+
+  private ConnectorProcess launch(LaunchRequest request) throws ConnectorLaunchException {
+    synchronized (launch) {
+      if (cancelled) {
+        throw new ConnectorLaunchException("Cancelled before the " + request.role().label() + " started");
+      }
+      launching = true;
+    }
+    try {
+      return processes.create(request);
+    } finally {
+      synchronized (launch) {
+        launching = false;
+        Thread.interrupted(); // an interrupt meant for the launch ends with it; the cancellation is in cancelled
+      }
+    }
+  }
+
+  private FailureReason launchFailure(FailureOrigin origin, ConnectorLaunchException e) {
+    return cancelled
+        ? FailureReason.of(FailureOrigin.PLATFORM, FailureType.MANUAL_CANCELLATION, "The sync was cancelled", e.getMessage())
+        : FailureReason.fromException(origin, FailureType.SYSTEM_ERROR, e.getMessage(), e);
   }
 
   /** Waits for the end of the attempt. */
@@ -158,12 +196,12 @@ public final class ReplicationRun {
     ConnectorProcess source;
     try {
       destinationSecrets.writeJson(DESTINATION_CONFIG, input.destinationConfig());
-      destination = processes.create(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.DESTINATION,
+      destination = launch(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.DESTINATION,
           input.destination(), directory, List.of(DESTINATION_CONFIG, DESTINATION_CATALOG),
           List.of("write", "--config", DESTINATION_CONFIG, "--catalog", DESTINATION_CATALOG), labels, log::platform));
       destinationSecrets.removeWhenEnded(destination);
     } catch (ConnectorLaunchException e) {
-      failures.add(FailureReason.fromException(FailureOrigin.DESTINATION, FailureType.SYSTEM_ERROR, e.getMessage(), e));
+      failures.add(launchFailure(FailureOrigin.DESTINATION, e));
       return finish(log, states);
     }
     if (input.clearing()) {
@@ -173,12 +211,12 @@ public final class ReplicationRun {
     }
     try {
       sourceSecrets.writeJson(SOURCE_CONFIG, input.sourceConfig());
-      source = processes.create(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.SOURCE, input.source(),
+      source = launch(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.SOURCE, input.source(),
           directory, sourceFiles, readArgs, labels, log::platform));
       sourceSecrets.removeWhenEnded(source);
     } catch (ConnectorLaunchException e) {
       destination.kill();
-      failures.add(FailureReason.fromException(FailureOrigin.SOURCE, FailureType.SYSTEM_ERROR, e.getMessage(), e));
+      failures.add(launchFailure(FailureOrigin.SOURCE, e));
       return finish(log, states);
     } catch (RuntimeException e) {
       destination.kill(); // the engine's failure: no destination left running

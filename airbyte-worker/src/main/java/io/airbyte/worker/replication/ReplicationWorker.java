@@ -1,5 +1,6 @@
 package io.airbyte.worker.replication;
 
+import io.airbyte.worker.log.AttemptLog;
 import io.airbyte.worker.process.JobDirectories;
 import io.airbyte.worker.process.ProcessFactory;
 import io.airbyte.worker.state.StatePersistence;
@@ -28,5 +29,13 @@ public final class ReplicationWorker {
     ReplicationRun run = new ReplicationRun(input, processes, persistence, settings, directories, clock);
     run.start();
     return run;
+  }
+
+  /**
+   * The log of attempt {@code attempt} of job {@code jobId}, opened for more lines (what comes before
+   * the replication: the checks, a connector's install), the one file the replication writes after.
+   */
+  public AttemptLog attemptLog(String jobId, int attempt) {
+    return AttemptLog.in(directories.attempt(jobId, attempt), clock);
   }
 }

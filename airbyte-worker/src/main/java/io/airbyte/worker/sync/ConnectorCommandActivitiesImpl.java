@@ -18,8 +18,9 @@ import java.time.Duration;
 
 /**
  * spec, check and discover for the API, on the worker. While a command runs, the activity heartbeats
- * every second with the command's last lines ({@link CommandHeartbeats}): a Python package's first
- * install takes a minute or two, and the API shows its progress.
+ * every second with the command's last lines ({@link CommandLines}, through {@link HeartbeatingStep},
+ * which also stops the command when it is cancelled): a Python package's first install takes a minute
+ * or two, and the API shows its progress.
  */
 public final class ConnectorCommandActivitiesImpl implements ConnectorCommandActivities {
 
@@ -28,21 +29,22 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
   private final ConnectorActivities connectors;
   private final ActorRepository actors;
   private final SecretSplitter secrets;
+  private final Duration heartbeatInterval;
 
-  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets) {
+  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets,
+      Duration heartbeatInterval) {
     this.connectors = connectors;
     this.actors = actors;
     this.secrets = secrets;
+    this.heartbeatInterval = heartbeatInterval;
+  }
+
+  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets) {
+    this(connectors, actors, secrets, HEARTBEAT_INTERVAL);
   }
 
   @Override
   public ConnectorCommandOutput run(ConnectorCommandInput input) {
-    try (CommandHeartbeats heartbeats = CommandHeartbeats.start(HEARTBEAT_INTERVAL)) {
-      return run(input, connectors.reporting(heartbeats));
-    }
-  }
-
-  private ConnectorCommandOutput run(ConnectorCommandInput input, ConnectorActivities connectors) {
     ConnectorRuntime connector = input.runtime();
     ActorType type = input.actorType();
     JsonNode config = null;
@@ -53,6 +55,16 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
       // an edit of a saved actor carries its stored secrets as references
       config = secrets.hydrate(secrets.unseal(input.sealedConfig()));
     }
+    JsonNode hydrated = config;
+    // the first use of a Python connector installs it (minutes of pip): the activity heartbeats meanwhile
+    CommandLines lines = new CommandLines();
+    ConnectorActivities reporting = connectors.reporting(lines);
+    return HeartbeatingStep.run(input.command().value() + "-" + connector.describe(), heartbeatInterval,
+        () -> command(reporting, input, connector, type, hydrated), lines::progress);
+  }
+
+  private static ConnectorCommandOutput command(ConnectorActivities connectors, ConnectorCommandInput input,
+      ConnectorRuntime connector, ActorType type, JsonNode config) {
     return switch (input.command()) {
       case SPEC -> output(connectors.spec(connector));
       case DISCOVER -> output(connectors.discover(connector, config));

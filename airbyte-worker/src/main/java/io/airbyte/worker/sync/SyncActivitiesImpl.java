@@ -13,6 +13,7 @@ import io.airbyte.protocol.models.AirbyteConnectionStatus;
 import io.airbyte.worker.connector.ConnectorActivities;
 import io.airbyte.worker.connector.ConnectorJobResult;
 import io.airbyte.worker.failure.FailureReason;
+import io.airbyte.worker.log.AttemptLog;
 import io.airbyte.worker.process.ConnectorRole;
 import io.airbyte.worker.replication.ReplicationOutput;
 import io.airbyte.worker.replication.ReplicationRun;
@@ -28,8 +29,10 @@ import org.slf4j.MDC;
 
 /**
  * The worker's side of an attempt: checks and replication, with the inputs read from the metadata
- * database. While replicating it heartbeats to Temporal and saves the figures for the API; a
- * cancellation (seen through the heartbeat) stops both connectors.
+ * database. While checking (when a Python connector may be installed, pip's lines going to the
+ * attempt's log) and while replicating it heartbeats to Temporal; while replicating it saves the
+ * figures for the API. A cancellation (seen through the heartbeat) stops the install or both
+ * connectors.
  */
 public final class SyncActivitiesImpl implements SyncActivities {
 
@@ -60,11 +63,23 @@ public final class SyncActivitiesImpl implements SyncActivities {
     return check(input, ActorType.DESTINATION);
   }
 
+  /**
+   * A check is a sync's first use of its connectors: a Python connector is installed then, for minutes
+   * maybe. The check heartbeats meanwhile (a cancellation stops the install), and the install's lines
+   * go to the attempt's log as well as the check's own.
+   */
   private CheckResult check(SyncInput input, ActorType type) {
     Connection connection = inputs.connection(input);
     AttemptInputs.Side side = inputs.side(connection, type);
-    ConnectorJobResult<AirbyteConnectionStatus> result = connectors.check(
-        type == ActorType.SOURCE ? ConnectorRole.SOURCE : ConnectorRole.DESTINATION, side.connector(), side.config());
+    ConnectorRole role = type == ActorType.SOURCE ? ConnectorRole.SOURCE : ConnectorRole.DESTINATION;
+    ConnectorJobResult<AirbyteConnectionStatus> result;
+    try (AttemptLog log = replication.attemptLog(Long.toString(input.jobId()), input.attemptNumber())) {
+      log.platform("Checking the " + role.label() + " " + side.connector().describe());
+      result = HeartbeatingStep.run("check-" + role.label() + "-job-" + input.jobId() + "-attempt-" + input.attemptNumber(),
+          heartbeatInterval, () -> connectors.reporting(log::platform).check(role, side.connector(), side.config()));
+      log.platform("Check of the " + role.label() + ": " + (result.succeeded() ? result.output().getStatus()
+          : "failed: " + result.failure().externalMessage()));
+    }
     if (!result.succeeded()) {
       return new CheckResult(false, result.failure().externalMessage(), failure(result.failure()));
     }
