@@ -101,7 +101,9 @@ class PublicApiIT {
             io.airbyte.contract.job.RetrySettings.defaults()));
     io.airbyte.worker.sync.SyncWorkers.register(TEMPORAL.getWorkerFactory(), "SYNC",
         new io.airbyte.worker.sync.SyncActivitiesImpl(inputs, connectors, replication, jobs, java.time.Duration.ofMillis(500)), 4,
-        new io.airbyte.worker.sync.ConnectorCommandActivitiesImpl(connectors, actorRepository, secretSplitter));
+        new io.airbyte.worker.sync.ConnectorCommandActivitiesImpl(connectors, actorRepository, secretSplitter,
+            new io.airbyte.worker.manifest.ManifestTools(new io.airbyte.worker.process.PythonEnvironments(io.airbyte.testsupport.python.PythonPins.CACHE, null),
+                new io.airbyte.worker.process.JobDirectories(ApiTestSupport.HOME.resolve("manifests")), java.time.Duration.ofMinutes(5))));
     TEMPORAL.start();
   }
 
