@@ -188,6 +188,11 @@ public sealed interface ConnectorRuntime
     public static final String INJECTED_MANIFEST = "__injected_declarative_manifest";
     /** The CDK's distribution on PyPI. */
     public static final String CDK_PACKAGE = "airbyte-cdk";
+    /**
+     * The CDK version a new manifest runs on (the one {@code airbyte-source-faker} 7.2.1 brings as
+     * well; the tests' pin of {@code airbyte-cdk} is the same).
+     */
+    public static final String DEFAULT_CDK_VERSION = "6.61.6";
     /** The CDK's console script that runs a manifest given in the config. */
     public static final String SCRIPT = "source-declarative-manifest";
 
