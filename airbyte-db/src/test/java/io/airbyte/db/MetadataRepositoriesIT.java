@@ -111,6 +111,7 @@ class MetadataRepositoriesIT {
 
   @Test
   void aDeclarativeManifestIsStoredAsItsRuntimeAndANewVersionBecomesTheDefault() {
+    DefinitionRepository definitions = new DefinitionRepository(dataSource);
     JsonNode manifest = Jsons.deserialize("{\"version\":\"6.61.6\",\"type\":\"DeclarativeSource\",\"streams\":[]}");
     var runtime = new io.airbyte.contract.connector.ConnectorRuntime.DeclarativeManifest(manifest, "6.61.6");
     ConnectorDefinition first = definitions.createCustom(new ConnectorDefinition(UUID.randomUUID(), ActorType.SOURCE, "Items",
