@@ -19,7 +19,7 @@ export function StreamReadView({ read }: { read: StreamRead }) {
       </p>
       <div className="tabs" role="tablist">
         {(['records', 'pages', 'logs'] as const).map((t) => (
-          <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'primary' : ''} onClick={() => setTab(t)}>
+          <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'active' : ''} onClick={() => setTab(t)}>
             {t === 'records' ? `Records (${records.length})` : t === 'pages' ? `Pages (${pages.length})` : `Logs (${read.logs.length})`}
           </button>
         ))}
