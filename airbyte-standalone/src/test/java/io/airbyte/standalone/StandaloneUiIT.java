@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,6 +52,17 @@ class StandaloneUiIT {
   private WebDriverWait wait;
   private int shot;
 
+  /** The screenshots of an earlier run go; each test's have names of their own. */
+  @BeforeAll
+  static void screenshots() throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    try (var old = Files.list(SCREENSHOTS)) {
+      for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+        Files.delete(png);
+      }
+    }
+  }
+
   @BeforeEach
   void browser() throws Exception {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -65,12 +77,6 @@ class StandaloneUiIT {
             "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000");
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    Files.createDirectories(SCREENSHOTS);
-    try (var old = Files.list(SCREENSHOTS)) {
-      for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
-        Files.delete(png);
-      }
-    }
     SOURCE.execute("DROP TABLE IF EXISTS customers, audit_log", "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, updated_at timestamptz NOT NULL)",
         "INSERT INTO customers SELECT i, 'customer ' || i, now() - i * interval '1 minute' FROM generate_series(1, 25) i",
         "CREATE TABLE audit_log (id bigint, note text)", "INSERT INTO audit_log VALUES (1, 'not synced')");
@@ -196,13 +202,13 @@ class StandaloneUiIT {
       new WebDriverWait(browser, Duration.ofSeconds(180)).until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//*[@data-testid='stream-read']//p[contains(., '12 records in 2 pages')]")));
       assertThat(browser.findElement(By.cssSelector("table[aria-label='Records']")).getText()).contains("item 12");
-      screenshot("low-code-records");
+      screenshot("lc-records");
       click(By.xpath("//button[starts-with(normalize-space(.), 'Pages')]"));
       assertThat(visible(By.cssSelector("pre[aria-label='Request']")).getText()).contains("/items?").contains("X-API-Key: ****");
-      screenshot("low-code-pages");
+      screenshot("lc-pages");
       click(By.xpath("//button[normalize-space(.)='Save connector']"));
       visible(By.xpath("//*[@role='status' and contains(., 'Saved Items API (version 1)')]"));
-      screenshot("low-code-saved");
+      screenshot("lc-saved");
 
       click(By.linkText("Set up a source with it"));
       click(By.cssSelector("[data-connector='Items API']"));
@@ -215,10 +221,10 @@ class StandaloneUiIT {
           By.xpath("//*[@role='status' and contains(., 'Connection test succeeded')]")));
       click(By.xpath("//button[normalize-space(.)='Set up source']"));
       visible(By.xpath("//h1[starts-with(., 'Source: ')]"));
-      screenshot("low-code-source");
+      screenshot("lc-source");
       assertThat(api.requests()).isNotEmpty().allMatch(io.airbyte.testsupport.http.ItemsApi.Request::authorized);
     } catch (Exception | AssertionError e) {
-      screenshot("low-code-failure");
+      screenshot("lc-failure");
       throw e;
     }
   }
