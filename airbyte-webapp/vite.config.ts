@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'target/classes/static', emptyOutDir: true },
-  server: { proxy: { '/api': 'http://localhost:8000' } },
+  // the tests read the manifest the platform's integration tests run (airbyte-test-support)
+  server: { proxy: { '/api': 'http://localhost:8000' }, fs: { allow: ['.', '../airbyte-test-support/src/main/resources/manifests'] } },
   test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] },
 });

@@ -8,6 +8,7 @@ import { ConnectionPage } from './pages/ConnectionPage';
 import { ActorsPage } from './pages/ActorsPage';
 import { ActorEditPage } from './pages/ActorEditPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { LowCodeSourcePage } from './pages/LowCodeSourcePage';
 
 function Routed() {
   const auth = useAuth();
@@ -21,6 +22,7 @@ function Routed() {
         <Route path="/connections/:id" element={<ConnectionPage />} />
         <Route path="/sources" element={<ActorsPage kind="source" />} />
         <Route path="/sources/new" element={<ActorEditPage key="new-source" kind="source" />} />
+        <Route path="/sources/low-code" element={<LowCodeSourcePage />} />
         <Route path="/sources/:id" element={<ActorEditPage kind="source" />} />
         <Route path="/destinations" element={<ActorsPage kind="destination" />} />
         <Route path="/destinations/new" element={<ActorEditPage key="new-destination" kind="destination" />} />

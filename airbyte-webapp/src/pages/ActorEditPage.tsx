@@ -1,6 +1,6 @@
 // Create or edit a source or destination: pick a connector, fill the form its spec generates, test, save.
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError, CONFIG, PUBLIC } from '../lib/api';
 import type { Actor, ActorKind, Definition } from '../lib/api';
 import { useAuth } from '../lib/auth';
@@ -129,6 +129,7 @@ export function ActorEditPage({ kind }: { kind: ActorKind }) {
         <h3>Built-in connectors</h3>
         <ConnectorCards definitions={builtIn} onPick={pick} />
         <h3>Custom connectors</h3>
+        {kind === 'source' && <p className="muted"><Link to="/sources/low-code">Add a low-code source from a manifest</Link></p>}
         {custom.length === 0 ? <p className="muted">None in this workspace.</p> : <ConnectorCards definitions={custom} onPick={pick} />}
       </section>
     );

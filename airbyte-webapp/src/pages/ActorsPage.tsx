@@ -20,6 +20,7 @@ export function ActorsPage({ kind }: { kind: ActorKind }) {
       <header className="page-header">
         <h1>{title(kind)}s</h1>
         <button className="primary" onClick={() => navigate(`/${plural(kind)}/new`)}>New {kind}</button>
+        {kind === 'source' && <button onClick={() => navigate('/sources/low-code')}>New low-code source</button>}
       </header>
       <ErrorBox error={error} onRetry={reload} />
       {!data && loading && <Loading what={`Loading ${plural(kind)}`} />}

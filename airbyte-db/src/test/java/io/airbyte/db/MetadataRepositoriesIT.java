@@ -110,6 +110,29 @@ class MetadataRepositoriesIT {
   }
 
   @Test
+  void aDeclarativeManifestIsStoredAsItsRuntimeAndANewVersionBecomesTheDefault() {
+    DefinitionRepository definitions = new DefinitionRepository(dataSource);
+    JsonNode manifest = Jsons.deserialize("{\"version\":\"6.61.6\",\"type\":\"DeclarativeSource\",\"streams\":[]}");
+    var runtime = new io.airbyte.contract.connector.ConnectorRuntime.DeclarativeManifest(manifest, "6.61.6");
+    ConnectorDefinition first = definitions.createCustom(new ConnectorDefinition(UUID.randomUUID(), ActorType.SOURCE, "Items",
+        "1", null, SPEC, "0.2.0", false, workspace.id(), null, runtime));
+    assertThat(definitions.get(first.id()).runtime()).isEqualTo(runtime);
+
+    JsonNode edited = Jsons.deserialize("{\"version\":\"6.61.6\",\"type\":\"DeclarativeSource\",\"streams\":[{}]}");
+    var newer = new io.airbyte.contract.connector.ConnectorRuntime.DeclarativeManifest(edited, "6.61.6");
+    ConnectorDefinition second = definitions.addCustomVersion(new ConnectorDefinition(first.id(), ActorType.SOURCE, "Items v2",
+        "2", null, SPEC, "0.2.0", false, workspace.id(), null, newer));
+    assertThat(second.version()).isEqualTo("2");
+    assertThat(second.name()).isEqualTo("Items v2");
+    assertThat(second.versionId()).isNotEqualTo(first.versionId());
+    assertThat(definitions.get(first.id()).runtime()).isEqualTo(newer);
+
+    definitions.delete(first.id());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> definitions.addCustomVersion(second))
+        .isInstanceOf(io.airbyte.db.NotFoundException.class);
+  }
+
+  @Test
   void secretsAreStoredApartAndComeBack() {
     SecretRepository secretRows = new SecretRepository(dataSource, new SecretCipher(new byte[32]));
     SecretSplitter secrets = new SecretSplitter(secretRows);

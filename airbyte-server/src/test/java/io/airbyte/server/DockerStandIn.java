@@ -30,7 +30,7 @@ final class DockerStandIn implements ProcessFactory {
   @Override
   public ConnectorProcess create(LaunchRequest request) throws ConnectorLaunchException {
     ConnectorRuntime runtime = request.runtime().match(image -> images.containsKey(image) ? images.get(image) : image,
-        jar -> jar, python -> python);
+        jar -> jar, python -> python, manifest -> manifest);
     return local.create(new LaunchRequest(request.jobId(), request.attempt(), request.role(), runtime, request.jobDirectory(),
         request.files(), request.args(), request.labels(), request.progress()));
   }

@@ -87,7 +87,8 @@ class PublicApiIT {
     var jars = ApiTestSupport.jars();
     // an image of a custom definition runs as our faker jar
     // Python packages install into the tests' shared cache of environments
-    var processes = new DockerStandIn(jars, new io.airbyte.worker.process.PythonEnvironments(PythonPins.CACHE, null), java.util.Map.of(
+    var pythons = new io.airbyte.worker.process.PythonEnvironments(PythonPins.CACHE, null);
+    var processes = new DockerStandIn(jars, pythons, java.util.Map.of(
         new io.airbyte.contract.connector.ConnectorRuntime.DockerImage("acme/source-faker", "dev"),
         new io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar("source-faker")));
     var directories = new io.airbyte.worker.process.JobDirectories(ApiTestSupport.HOME.resolve("workspace"));
@@ -103,7 +104,9 @@ class PublicApiIT {
             io.airbyte.contract.job.RetrySettings.defaults()));
     io.airbyte.worker.sync.SyncWorkers.register(TEMPORAL.getWorkerFactory(), "SYNC",
         new io.airbyte.worker.sync.SyncActivitiesImpl(inputs, connectors, replication, jobs, java.time.Duration.ofMillis(500)), 4,
-        new io.airbyte.worker.sync.ConnectorCommandActivitiesImpl(connectors, actorRepository, secretSplitter));
+        new io.airbyte.worker.sync.ConnectorCommandActivitiesImpl(connectors, actorRepository, secretSplitter,
+            new io.airbyte.worker.manifest.ManifestTools(pythons,
+                new io.airbyte.worker.process.JobDirectories(ApiTestSupport.HOME.resolve("manifests")), java.time.Duration.ofMinutes(5))));
     TEMPORAL.start();
   }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,6 +53,17 @@ class StandaloneUiIT {
   private WebDriverWait wait;
   private int shot;
 
+  /** The screenshots of an earlier run go; each test's have names of their own. */
+  @BeforeAll
+  static void screenshots() throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    try (var old = Files.list(SCREENSHOTS)) {
+      for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+        Files.delete(png);
+      }
+    }
+  }
+
   @BeforeEach
   void browser() throws Exception {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -66,13 +78,7 @@ class StandaloneUiIT {
             "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000");
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    Files.createDirectories(SCREENSHOTS);
-    try (var old = Files.list(SCREENSHOTS)) {
-      for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
-        Files.delete(png);
-      }
-    }
-    SOURCE.execute("CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, updated_at timestamptz NOT NULL)",
+    SOURCE.execute("DROP TABLE IF EXISTS customers, audit_log", "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, updated_at timestamptz NOT NULL)",
         "INSERT INTO customers SELECT i, 'customer ' || i, now() - i * interval '1 minute' FROM generate_series(1, 25) i",
         "CREATE TABLE audit_log (id bigint, note text)", "INSERT INTO audit_log VALUES (1, 'not synced')");
   }
@@ -171,6 +177,68 @@ class StandaloneUiIT {
         ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM warehouse.customers")) {
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(25);
+    }
+  }
+
+  /**
+   * A low-code source: the manifest of the tests uploaded as YAML, a test read of its stream against
+   * an HTTP API the test serves (records and pages with their requests), saved; then a source of it
+   * set up through the form its spec generates (the API key a password field), tested and saved.
+   */
+  @Test
+  void aLowCodeSourceFromAnUploadedManifestIsTestReadSavedAndSetUp() throws Exception {
+    try (io.airbyte.testsupport.http.ItemsApi api = io.airbyte.testsupport.http.ItemsApi.start("ui-key");
+        RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "ui-low-code",
+            Map.of("AIRBYTE_PYTHON_ENVIRONMENTS_DIR", io.airbyte.testsupport.python.PythonPins.CACHE.toString()))) {
+      api.addItems(1, 25, java.time.Instant.parse("2024-01-01T00:00:00Z"));
+      Path yaml = home.resolve("items.yaml");
+      try (var in = StandaloneUiIT.class.getResourceAsStream("/manifests/items.yaml")) {
+        Files.copy(in, yaml);
+      }
+      browser.get("http://localhost:" + platform.port() + "/sources");
+      type(By.id("password"), RunningPlatform.PASSWORD);
+      click(By.cssSelector("button[type=submit]"));
+      click(By.xpath("//button[normalize-space(.)='New low-code source']"));
+      browser.findElement(By.id("lc-file")).sendKeys(yaml.toAbsolutePath().toString());
+      visible(By.xpath("//*[contains(., '1 stream: items')]"));
+      WebElement name = visible(By.id("lc-name"));
+      name.clear();
+      name.sendKeys("Items API");
+      type(By.name("base_url"), api.baseUrl());
+      assertThat(visible(By.name("api_key")).getAttribute("type")).isEqualTo("password");
+      type(By.name("api_key"), "ui-key");
+      type(By.name("start_date"), "2024-01-01T00:00:00Z");
+      WebElement limit = visible(By.id("lc-limit"));
+      limit.clear();
+      limit.sendKeys("12");
+      click(By.xpath("//button[normalize-space(.)='Test read']"));
+      new WebDriverWait(browser, Duration.ofSeconds(180)).until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//*[@data-testid='stream-read']//p[contains(., '12 records in 2 pages')]")));
+      assertThat(browser.findElement(By.cssSelector("table[aria-label='Records']")).getText()).contains("item 12");
+      screenshot("lc-records");
+      click(By.xpath("//button[starts-with(normalize-space(.), 'Pages')]"));
+      assertThat(visible(By.cssSelector("pre[aria-label='Request']")).getText()).contains("/items?").contains("X-API-Key: ****");
+      screenshot("lc-pages");
+      click(By.xpath("//button[normalize-space(.)='Save connector']"));
+      visible(By.xpath("//*[@role='status' and contains(., 'Saved Items API (version 1)')]"));
+      screenshot("lc-saved");
+
+      click(By.linkText("Set up a source with it"));
+      click(By.cssSelector("[data-connector='Items API']"));
+      type(By.name("base_url"), api.baseUrl());
+      assertThat(visible(By.name("api_key")).getAttribute("type")).isEqualTo("password");
+      type(By.name("api_key"), "ui-key");
+      type(By.name("start_date"), "2024-01-01T00:00:00Z");
+      click(By.xpath("//button[normalize-space(.)='Test connection']"));
+      new WebDriverWait(browser, Duration.ofSeconds(180)).until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//*[@role='status' and contains(., 'Connection test succeeded')]")));
+      click(By.xpath("//button[normalize-space(.)='Set up source']"));
+      visible(By.xpath("//h1[starts-with(., 'Source: ')]"));
+      screenshot("lc-source");
+      assertThat(api.requests()).isNotEmpty().allMatch(io.airbyte.testsupport.http.ItemsApi.Request::authorized);
+    } catch (Exception | AssertionError e) {
+      screenshot("lc-failure");
+      throw e;
     }
   }
 

@@ -35,9 +35,11 @@ public record ConnectorDefinition(
    * The Docker image this definition stands for, as the API names it ({@code dockerRepository},
    * {@code dockerImageTag}): a Docker runtime's own image; for a built-in jar our image of it at this
    * version, {@code airbyte/source-postgres:dev}; for a Python package the image Airbyte publishes it
-   * as ({@link ConnectorRuntime.PythonPackage#image}).
+   * as ({@link ConnectorRuntime.PythonPackage#image}); for a manifest the image of the CDK that runs
+   * it ({@link ConnectorRuntime.DeclarativeManifest#image}).
    */
   public ConnectorRuntime.DockerImage image() {
-    return runtime.match(image -> image, jar -> jar.image(version), ConnectorRuntime.PythonPackage::image);
+    return runtime.match(image -> image, jar -> jar.image(version), ConnectorRuntime.PythonPackage::image,
+        ConnectorRuntime.DeclarativeManifest::image);
   }
 }

@@ -3,6 +3,9 @@ package io.airbyte.contract.connector;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -19,20 +22,22 @@ import java.util.regex.Pattern;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ConnectorRuntime.DockerImage.class, name = "docker_image"),
     @JsonSubTypes.Type(value = ConnectorRuntime.BuiltInJar.class, name = "built_in_jar"),
-    @JsonSubTypes.Type(value = ConnectorRuntime.PythonPackage.class, name = "python_package")})
+    @JsonSubTypes.Type(value = ConnectorRuntime.PythonPackage.class, name = "python_package"),
+    @JsonSubTypes.Type(value = ConnectorRuntime.DeclarativeManifest.class, name = "declarative_manifest")})
 public sealed interface ConnectorRuntime
-    permits ConnectorRuntime.DockerImage, ConnectorRuntime.BuiltInJar, ConnectorRuntime.PythonPackage {
+    permits ConnectorRuntime.DockerImage, ConnectorRuntime.BuiltInJar, ConnectorRuntime.PythonPackage,
+    ConnectorRuntime.DeclarativeManifest {
 
   /**
    * The value of the one case that fits this runtime: the exhaustive switch over the kinds of runtime
    * (Java 17 has no pattern switch). Each case may throw the same checked exception.
    */
   <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar,
-      Case<PythonPackage, T, E> pythonPackage) throws E;
+      Case<PythonPackage, T, E> pythonPackage, Case<DeclarativeManifest, T, E> declarativeManifest) throws E;
 
   /**
    * How the runtime reads in logs and errors ({@code airbyte/source-postgres:dev}, {@code built-in source-faker},
-   * {@code airbyte-source-faker==7.2.1}).
+   * {@code airbyte-source-faker==7.2.1}, {@code declarative manifest on airbyte-cdk==6.61.6}).
    */
   String describe();
 
@@ -57,7 +62,7 @@ public sealed interface ConnectorRuntime
 
     @Override
     public <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar,
-      Case<PythonPackage, T, E> pythonPackage) throws E {
+      Case<PythonPackage, T, E> pythonPackage, Case<DeclarativeManifest, T, E> declarativeManifest) throws E {
       return dockerImage.apply(this);
     }
 
@@ -91,7 +96,7 @@ public sealed interface ConnectorRuntime
 
     @Override
     public <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar,
-      Case<PythonPackage, T, E> pythonPackage) throws E {
+      Case<PythonPackage, T, E> pythonPackage, Case<DeclarativeManifest, T, E> declarativeManifest) throws E {
       return builtInJar.apply(this);
     }
 
@@ -179,13 +184,111 @@ public sealed interface ConnectorRuntime
 
     @Override
     public <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar,
-        Case<PythonPackage, T, E> pythonPackage) throws E {
+        Case<PythonPackage, T, E> pythonPackage, Case<DeclarativeManifest, T, E> declarativeManifest) throws E {
       return pythonPackage.apply(this);
     }
 
     @Override
     public String describe() {
       return requirement();
+    }
+  }
+
+  /**
+   * A low-code connector: a declarative manifest (the YAML of Airbyte's low-code CDK, held as the JSON
+   * object Airbyte stores) run by {@code airbyte-cdk}'s {@code source-declarative-manifest} at
+   * {@code cdkVersion}, with the manifest injected into the config under
+   * {@value #INJECTED_MANIFEST}, as Airbyte's platform runs its manifest-only connectors. Its spec
+   * is the manifest's own ({@link #spec}): {@code spec} is not run for it.
+   */
+  record DeclarativeManifest(JsonNode manifest, String cdkVersion) implements ConnectorRuntime {
+
+    /** The config property under which {@code source-declarative-manifest} finds the manifest. */
+    public static final String INJECTED_MANIFEST = "__injected_declarative_manifest";
+    /** The CDK's distribution on PyPI. */
+    public static final String CDK_PACKAGE = "airbyte-cdk";
+    /**
+     * The CDK version a new manifest runs on (the one {@code airbyte-source-faker} 7.2.1 brings as
+     * well; the tests' pin of {@code airbyte-cdk} is the same).
+     */
+    public static final String DEFAULT_CDK_VERSION = "6.61.6";
+    /** The CDK's console script that runs a manifest given in the config. */
+    public static final String SCRIPT = "source-declarative-manifest";
+
+    public DeclarativeManifest {
+      Objects.requireNonNull(manifest, "manifest");
+      if (!manifest.isObject()) {
+        throw new IllegalArgumentException("manifest is not a JSON object");
+      }
+      manifest = manifest.deepCopy();
+      requireText(cdkVersion, "cdkVersion");
+      new PythonPackage(CDK_PACKAGE, cdkVersion); // the version is a plain release, as a Python package's
+    }
+
+    /** The manifest, a copy (the runtime is a value). */
+    @Override
+    public JsonNode manifest() {
+      return manifest.deepCopy();
+    }
+
+    /** The CDK that runs the manifest, {@code airbyte-cdk==<cdkVersion>}. */
+    public PythonPackage cdk() {
+      return new PythonPackage(CDK_PACKAGE, cdkVersion);
+    }
+
+    /**
+     * The connector specification the manifest declares ({@code spec.connection_specification},
+     * {@code spec.documentation_url}, {@code spec.advanced_auth}), as a SPEC message carries it; an
+     * empty object schema where the manifest declares none.
+     */
+    public ObjectNode spec() {
+      ObjectNode spec = JsonNodeFactory.instance.objectNode();
+      JsonNode declared = manifest.path("spec");
+      JsonNode connection = declared.path("connection_specification");
+      if (declared.hasNonNull("documentation_url")) {
+        spec.set("documentationUrl", declared.get("documentation_url").deepCopy());
+      }
+      if (connection.isObject()) {
+        spec.set("connectionSpecification", connection.deepCopy());
+      } else {
+        spec.putObject("connectionSpecification").put("type", "object").putObject("properties");
+      }
+      if (declared.path("advanced_auth").isObject()) {
+        spec.set("advanced_auth", declared.get("advanced_auth").deepCopy());
+      }
+      return spec;
+    }
+
+    /** {@code config} with the manifest injected under {@value #INJECTED_MANIFEST}, a copy. */
+    public ObjectNode injectInto(JsonNode config) {
+      ObjectNode injected = config != null && config.isObject() ? ((ObjectNode) config).deepCopy()
+          : JsonNodeFactory.instance.objectNode();
+      injected.set(INJECTED_MANIFEST, manifest.deepCopy());
+      return injected;
+    }
+
+    /**
+     * The image Airbyte runs manifests with: {@code airbyte/source-declarative-manifest}, published
+     * at each version of the CDK.
+     */
+    public DockerImage image() {
+      return new DockerImage("airbyte/" + SCRIPT, cdkVersion);
+    }
+
+    @Override
+    public <T, E extends Exception> T match(Case<DockerImage, T, E> dockerImage, Case<BuiltInJar, T, E> builtInJar,
+        Case<PythonPackage, T, E> pythonPackage, Case<DeclarativeManifest, T, E> declarativeManifest) throws E {
+      return declarativeManifest.apply(this);
+    }
+
+    @Override
+    public String describe() {
+      return "declarative manifest on " + cdk().requirement();
+    }
+
+    @Override
+    public String toString() {
+      return "DeclarativeManifest[" + describe() + "]";
     }
   }
 

@@ -72,10 +72,12 @@ class ConnectorRuntimeTest {
   @Test
   void matchTakesTheCaseOfTheRuntimeAndPassesItsException() {
     ConnectorRuntime jar = new BuiltInJar("source-faker");
-    assertThat(jar.<String, RuntimeException>match(DockerImage::reference, BuiltInJar::name, PythonPackage::requirement)).isEqualTo("source-faker");
+    assertThat(jar.<String, RuntimeException>match(DockerImage::reference, BuiltInJar::name, PythonPackage::requirement,
+        m -> m.cdkVersion())).isEqualTo("source-faker");
     assertThatThrownBy(() -> new DockerImage("a/b", "1").match(image -> {
       throw new Exception("no docker here for " + image.reference());
-    }, BuiltInJar::name, PythonPackage::requirement)).isInstanceOf(Exception.class).hasMessage("no docker here for a/b:1");
+    }, BuiltInJar::name, PythonPackage::requirement,
+        m -> m.cdkVersion())).isInstanceOf(Exception.class).hasMessage("no docker here for a/b:1");
   }
 
   private static ConnectorDefinition definition(String version, ConnectorRuntime runtime) {
@@ -95,7 +97,8 @@ class ConnectorRuntimeTest {
     Carrier input = new Carrier("spec", faker);
     assertThat(converter.fromPayload(converter.toPayload(input).orElseThrow(), Carrier.class, Carrier.class)).isEqualTo(input);
     assertThat(faker.describe()).isEqualTo("airbyte-source-faker==7.2.1");
-    assertThat(faker.<String, RuntimeException>match(DockerImage::reference, BuiltInJar::name, PythonPackage::expectedScript))
+    assertThat(faker.<String, RuntimeException>match(DockerImage::reference, BuiltInJar::name, PythonPackage::expectedScript,
+        m -> m.cdkVersion()))
         .isEqualTo("source-faker");
   }
 
@@ -133,5 +136,35 @@ class ConnectorRuntimeTest {
     assertThatThrownBy(() -> new PythonPackage(" ", "1")).hasMessageContaining("package");
     assertThatThrownBy(() -> Jsons.deserialize("{\"type\":\"python_package\",\"package\":\"x y\",\"version\":\"1\"}",
         ConnectorRuntime.class)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x y");
+  }
+
+  @Test
+  void aManifestIsWrittenWithItsTypeTravelsThroughTemporalAndGivesItsSpecAndInjectedConfig() throws Exception {
+    var manifest = Jsons.deserialize("{\"version\":\"6.61.6\",\"type\":\"DeclarativeSource\",\"spec\":{\"type\":\"Spec\","
+        + "\"documentation_url\":\"https://example.com/docs\",\"connection_specification\":{\"type\":\"object\","
+        + "\"required\":[\"api_key\"],\"properties\":{\"api_key\":{\"type\":\"string\",\"airbyte_secret\":true}}}}}");
+    ConnectorRuntime.DeclarativeManifest runtime = new ConnectorRuntime.DeclarativeManifest(manifest, "6.61.6");
+
+    String json = Jsons.serialize(runtime);
+    assertThat(json).startsWith("{\"type\":\"declarative_manifest\",\"manifest\":{").contains("\"cdkVersion\":\"6.61.6\"");
+    assertThat(Jsons.deserialize(json, ConnectorRuntime.class)).isEqualTo(runtime);
+    DefaultDataConverter converter = DefaultDataConverter.newDefaultInstance();
+    Carrier input = new Carrier("check", runtime);
+    assertThat(converter.fromPayload(converter.toPayload(input).orElseThrow(), Carrier.class, Carrier.class)).isEqualTo(input);
+
+    assertThat(runtime.spec().get("connectionSpecification")).isEqualTo(manifest.get("spec").get("connection_specification"));
+    assertThat(runtime.spec().get("documentationUrl").asText()).isEqualTo("https://example.com/docs");
+    var config = Jsons.object().put("api_key", "k");
+    var injected = runtime.injectInto(config);
+    assertThat(injected.get("api_key").asText()).isEqualTo("k");
+    assertThat(injected.get(ConnectorRuntime.DeclarativeManifest.INJECTED_MANIFEST)).isEqualTo(manifest);
+    assertThat(config.has(ConnectorRuntime.DeclarativeManifest.INJECTED_MANIFEST)).isFalse();
+    assertThat(runtime.cdk().requirement()).isEqualTo("airbyte-cdk==6.61.6");
+    assertThat(definition("0.1.0", runtime).image()).isEqualTo(new DockerImage("airbyte/source-declarative-manifest", "6.61.6"));
+    assertThat(runtime.describe()).isEqualTo("declarative manifest on airbyte-cdk==6.61.6");
+
+    assertThatThrownBy(() -> new ConnectorRuntime.DeclarativeManifest(Jsons.deserialize("[]"), "6.61.6"))
+        .hasMessageContaining("manifest");
+    assertThatThrownBy(() -> new ConnectorRuntime.DeclarativeManifest(manifest, ">=6")).hasMessageContaining("plain version");
   }
 }

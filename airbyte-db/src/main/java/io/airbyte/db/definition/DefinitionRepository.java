@@ -68,6 +68,24 @@ public final class DefinitionRepository {
     });
   }
 
+  /**
+   * A new version of a stored custom definition (a declarative manifest edited), made its default:
+   * the name and documentation follow the new version.
+   */
+  public ConnectorDefinition addCustomVersion(ConnectorDefinition definition) {
+    Objects.requireNonNull(definition.id(), "id");
+    return tx.execute(status -> {
+      if (jdbc.sql("UPDATE actor_definition SET name = :name, documentation_url = :doc, updated_at = now() "
+              + "WHERE id = :id AND NOT built_in AND NOT tombstone")
+          .param("id", definition.id()).param("name", definition.name()).param("doc", definition.documentationUrl())
+          .update() == 0) {
+        throw new NotFoundException("custom definition", definition.id());
+      }
+      makeDefault(definition.id(), upsertVersion(definition));
+      return get(definition.id());
+    });
+  }
+
   private void makeDefault(UUID definitionId, UUID versionId) {
     jdbc.sql("UPDATE actor_definition SET default_version_id = :v WHERE id = :id").param("v", versionId)
         .param("id", definitionId).update();

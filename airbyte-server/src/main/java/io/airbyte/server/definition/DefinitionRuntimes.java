@@ -63,7 +63,7 @@ final class DefinitionRuntimes {
 
   /** The field that names the runtime in an error about it. */
   static String field(ConnectorRuntime runtime) {
-    return runtime.match(image -> "dockerRepository", jar -> "runtime", pkg -> "runtime.package");
+    return runtime.match(image -> "dockerRepository", jar -> "runtime", pkg -> "runtime.package", manifest -> "manifest");
   }
 
   private static String text(JsonNode node, String field) {

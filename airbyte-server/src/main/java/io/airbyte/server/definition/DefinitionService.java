@@ -128,7 +128,7 @@ class DefinitionService {
       throw ApiException.unprocessable("The connector's spec has no connectionSpecification",
           List.of(field + ": " + runtime.describe() + " gave a spec without connectionSpecification"));
     }
-    String version = runtime.match(DockerImage::tag, jar -> "dev", PythonPackage::version);
+    String version = runtime.match(DockerImage::tag, jar -> "dev", PythonPackage::version, manifest -> "1");
     return definitions.createCustom(new ConnectorDefinition(UUID.randomUUID(), type, name.trim(), version, documentationUrl,
         payload, payload.path("protocol_version").asText("0.2.0"), false, workspace, null, runtime));
   }

@@ -15,6 +15,8 @@ import io.airbyte.worker.failure.FailureReason;
 import io.airbyte.worker.log.AttemptLog;
 import io.airbyte.worker.log.ConnectorMessages;
 import io.airbyte.worker.log.StderrPump;
+import io.airbyte.protocol.json.Jsons;
+import io.airbyte.worker.process.ConnectorConfigs;
 import io.airbyte.worker.process.ConnectorLaunchException;
 import io.airbyte.worker.process.ConnectorProcess;
 import io.airbyte.worker.process.ConnectorRole;
@@ -63,6 +65,15 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
 
   @Override
   public ConnectorJobResult<ConnectorSpecification> spec(ConnectorRuntime connector) {
+    if (connector instanceof ConnectorRuntime.DeclarativeManifest manifest) {
+      // source-declarative-manifest answers spec with its generic one: a manifest's spec is its own
+      Path dir = directories.attempt("spec-" + UUID.randomUUID(), 0);
+      try (AttemptLog log = AttemptLog.in(dir, clock)) {
+        log.platform("The spec of " + connector.describe() + " is the manifest's spec.connection_specification; "
+            + "spec is not run");
+        return new ConnectorJobResult<>(Jsons.convert(manifest.spec(), ConnectorSpecification.class), null, log.path());
+      }
+    }
     return run(ConnectorRole.CONNECTOR, connector, null, List.of("spec"), AirbyteMessage.Type.SPEC, AirbyteMessage::getSpec);
   }
 
@@ -97,7 +108,7 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
     try (AttemptLog log = AttemptLog.in(dir, clock); SecretFiles secrets = directories.secretFiles(dir)) {
       List<String> files = List.of();
       if (config != null) {
-        secrets.writeJson(CONFIG_FILE, config);
+        secrets.writeJson(CONFIG_FILE, ConnectorConfigs.forLaunch(connector, config));
         files = List.of(CONFIG_FILE);
       }
       Consumer<String> platform = line -> {

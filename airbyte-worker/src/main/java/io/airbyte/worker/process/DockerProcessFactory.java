@@ -58,10 +58,13 @@ public final class DockerProcessFactory implements ProcessFactory {
 
   /**
    * The image that runs {@code runtime}. A Python package has none yet: it runs as a local process,
-   * installed into a virtual environment of its own (images of Python connectors are not built).
+   * installed into a virtual environment of its own (images of Python connectors are not built). A
+   * declarative manifest runs in Airbyte's {@code airbyte/source-declarative-manifest} image at its CDK
+   * version, the manifest in its config ({@link ConnectorConfigs}), as Airbyte runs it.
    */
   String image(ConnectorRuntime runtime) throws ConnectorLaunchException {
-    return runtime.match(DockerImage::reference, jar -> jar.image(builtInTag).reference(), DockerProcessFactory::refuse);
+    return runtime.match(DockerImage::reference, jar -> jar.image(builtInTag).reference(), DockerProcessFactory::refuse,
+        manifest -> manifest.image().reference());
   }
 
   private static String refuse(PythonPackage python) throws ConnectorLaunchException {

@@ -1,6 +1,7 @@
 package io.airbyte.worker.process;
 
 import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
+import io.airbyte.contract.connector.ConnectorRuntime.DeclarativeManifest;
 import io.airbyte.contract.connector.ConnectorRuntime.DockerImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * the command its {@link JarCommands} give, a Python package by its console script in the virtual
  * environment {@link PythonEnvironments} makes for it (installed on its first use, the install's
  * lines in the request's progress), plus the arguments, files by their absolute paths, in the job
- * directory. Environment variables from the configuration are added (e.g. JAVA_OPTS). A Docker image
+ * directory. A declarative manifest runs as {@code airbyte-cdk}'s {@code source-declarative-manifest},
+ * in the environment of its CDK version (its config carries the manifest, {@link ConnectorConfigs}).
+ * Environment variables from the configuration are added (e.g. JAVA_OPTS). A Docker image
  * has no local command: it is refused with a launch failure that says so.
  */
 public final class LocalProcessFactory implements ProcessFactory {
@@ -43,7 +46,8 @@ public final class LocalProcessFactory implements ProcessFactory {
   @Override
   public ConnectorProcess create(LaunchRequest request) throws ConnectorLaunchException {
     List<String> command = new ArrayList<>(request.runtime().match(LocalProcessFactory::refuse, this::jarCommand,
-        python -> pythons.commandFor(python, request.progress())));
+        python -> pythons.commandFor(python, request.progress()),
+        manifest -> pythons.commandFor(manifest.cdk(), DeclarativeManifest.SCRIPT, request.progress())));
     command.addAll(request.argsWithPaths(file -> request.jobDirectory().resolve(file).toAbsolutePath().toString()));
     ProcessBuilder builder = new ProcessBuilder(command).directory(request.jobDirectory().toFile());
     builder.environment().putAll(environment);

@@ -61,17 +61,43 @@ public final class PythonEnvironments {
    * first use; each line of the install (pip's) goes to {@code progress}.
    */
   public List<String> commandFor(PythonPackage connector, Consumer<String> progress) throws ConnectorLaunchException {
-    Path dir = directory(connector);
-    String script = installedScript(dir);
-    if (script == null) {
-      synchronized (locks.computeIfAbsent(dir, d -> new Object())) {
-        script = installUnderLock(connector, dir, progress);
-      }
-    }
-    return List.of(dir.resolve("bin").resolve(script).toString());
+    return commandFor(connector, null, progress);
   }
 
-  private String installUnderLock(PythonPackage connector, Path dir, Consumer<String> progress) throws ConnectorLaunchException {
+  /**
+   * The command that runs the console script {@code script} of {@code connector} (a package with
+   * several, such as {@code airbyte-cdk}'s {@code source-declarative-manifest}), installing it first
+   * when this is its first use; null: the connector's own script ({@link #chooseScript}).
+   */
+  public List<String> commandFor(PythonPackage connector, String script, Consumer<String> progress)
+      throws ConnectorLaunchException {
+    Path dir = install(connector, script, progress);
+    String chosen = script != null ? script : installedScript(dir);
+    Path command = dir.resolve("bin").resolve(chosen);
+    if (!Files.isExecutable(command)) {
+      throw new ConnectorLaunchException("The Python package " + connector.describe() + " has no console script " + chosen
+          + " in " + dir.resolve("bin"));
+    }
+    return List.of(command.toString());
+  }
+
+  /** The interpreter of {@code connector}'s environment (for {@code python -m …}), installing it first when needed. */
+  public Path pythonOf(PythonPackage connector, String script, Consumer<String> progress) throws ConnectorLaunchException {
+    return install(connector, script, progress).resolve("bin").resolve("python");
+  }
+
+  private Path install(PythonPackage connector, String script, Consumer<String> progress) throws ConnectorLaunchException {
+    Path dir = directory(connector);
+    if (installedScript(dir) == null) {
+      synchronized (locks.computeIfAbsent(dir, d -> new Object())) {
+        installUnderLock(connector, script, dir, progress);
+      }
+    }
+    return dir;
+  }
+
+  private String installUnderLock(PythonPackage connector, String wanted, Path dir, Consumer<String> progress)
+      throws ConnectorLaunchException {
     try {
       Files.createDirectories(root);
       Path lockFile = root.resolve(dir.getFileName() + ".lock");
@@ -82,7 +108,7 @@ public final class PythonEnvironments {
           progress.accept(connector.describe() + " is installed in " + dir);
           return script;
         }
-        return install(connector, dir, progress);
+        return install(connector, wanted, dir, progress);
       }
     } catch (IOException e) {
       throw new ConnectorLaunchException("Cannot install " + connector.describe() + " into " + dir + ": " + e.getMessage(), e);
@@ -100,7 +126,7 @@ public final class PythonEnvironments {
     return channel.lock();
   }
 
-  private String install(PythonPackage connector, Path dir, Consumer<String> progress)
+  private String install(PythonPackage connector, String wanted, Path dir, Consumer<String> progress)
       throws IOException, ConnectorLaunchException {
     if (Files.exists(dir)) {
       progress.accept("Removing the unfinished environment " + dir + " of an earlier install");
@@ -128,7 +154,8 @@ public final class PythonEnvironments {
       throw new ConnectorLaunchException("Cannot read the entry points of " + connector.describe() + ": "
           + lastErrorLine(scripts));
     }
-    String script = chooseScript(connector, scripts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+    List<String> found = scripts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    String script = wanted == null ? chooseScript(connector, found) : requireScript(connector, wanted, found);
     if (!Files.isExecutable(bin.resolve(script))) {
       throw new ConnectorLaunchException("The console script " + script + " of " + connector.describe() + " is not in " + bin);
     }
@@ -152,6 +179,14 @@ public final class PythonEnvironments {
     }
     throw new ConnectorLaunchException("The Python package " + connector.describe() + " has no console script "
         + connector.expectedScript() + (scripts.isEmpty() ? " (it has none)" : " (it has " + String.join(", ", scripts) + ")"));
+  }
+
+  static String requireScript(PythonPackage connector, String wanted, List<String> scripts) throws ConnectorLaunchException {
+    if (scripts.contains(wanted)) {
+      return wanted;
+    }
+    throw new ConnectorLaunchException("The Python package " + connector.describe() + " has no console script " + wanted
+        + (scripts.isEmpty() ? " (it has none)" : " (it has " + String.join(", ", scripts) + ")"));
   }
 
   /** pip's last {@code ERROR:} line, else the last line written. */

@@ -7,6 +7,7 @@ import io.airbyte.worker.log.AttemptLog;
 import io.airbyte.worker.log.StderrPump;
 import io.airbyte.worker.process.ConnectorLaunchException;
 import io.airbyte.worker.process.ConnectorProcess;
+import io.airbyte.worker.process.ConnectorConfigs;
 import io.airbyte.worker.process.ConnectorRole;
 import io.airbyte.worker.process.JobDirectories;
 import io.airbyte.worker.process.LaunchRequest;
@@ -210,7 +211,7 @@ public final class ReplicationRun {
       }
     }
     try {
-      sourceSecrets.writeJson(SOURCE_CONFIG, input.sourceConfig());
+      sourceSecrets.writeJson(SOURCE_CONFIG, ConnectorConfigs.forLaunch(input.source(), input.sourceConfig()));
       source = launch(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.SOURCE, input.source(),
           directory, sourceFiles, readArgs, labels, log::platform));
       sourceSecrets.removeWhenEnded(source);

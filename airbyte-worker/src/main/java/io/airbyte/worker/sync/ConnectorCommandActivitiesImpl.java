@@ -6,6 +6,14 @@ import io.airbyte.contract.command.ConnectorCommandInput;
 import io.airbyte.contract.command.ConnectorCommandOutput;
 import io.airbyte.contract.connector.ActorType;
 import io.airbyte.contract.connector.ConnectorRuntime;
+import io.airbyte.contract.connector.ConnectorRuntime.DeclarativeManifest;
+import io.airbyte.contract.failure.AttemptFailure;
+import io.airbyte.contract.failure.FailureOrigin;
+import io.airbyte.contract.failure.FailureType;
+import io.airbyte.worker.manifest.ManifestToolException;
+import io.airbyte.worker.manifest.ManifestTools;
+import io.airbyte.worker.manifest.ManifestValidation;
+import io.airbyte.worker.manifest.TestReadRequest;
 import io.airbyte.db.actor.Actor;
 import io.airbyte.db.actor.ActorRepository;
 import io.airbyte.db.secret.SecretSplitter;
@@ -29,18 +37,21 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
   private final ConnectorActivities connectors;
   private final ActorRepository actors;
   private final SecretSplitter secrets;
+  private final ManifestTools manifests;
   private final Duration heartbeatInterval;
 
   public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets,
-      Duration heartbeatInterval) {
+      ManifestTools manifests, Duration heartbeatInterval) {
     this.connectors = connectors;
     this.actors = actors;
     this.secrets = secrets;
+    this.manifests = manifests;
     this.heartbeatInterval = heartbeatInterval;
   }
 
-  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets) {
-    this(connectors, actors, secrets, HEARTBEAT_INTERVAL);
+  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets,
+      ManifestTools manifests) {
+    this(connectors, actors, secrets, manifests, HEARTBEAT_INTERVAL);
   }
 
   @Override
@@ -63,7 +74,7 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
         () -> command(reporting, input, connector, type, hydrated), lines::progress);
   }
 
-  private static ConnectorCommandOutput command(ConnectorActivities connectors, ConnectorCommandInput input,
+  private ConnectorCommandOutput command(ConnectorActivities connectors, ConnectorCommandInput input,
       ConnectorRuntime connector, ActorType type, JsonNode config) {
     return switch (input.command()) {
       case SPEC -> output(connectors.spec(connector));
@@ -78,7 +89,50 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
         boolean ok = result.output().getStatus() == AirbyteConnectionStatus.Status.SUCCEEDED;
         yield new ConnectorCommandOutput(ok, result.output().getMessage(), null, null, result.logPath().toString());
       }
+      case VALIDATE_MANIFEST -> validate(manifest(connector));
+      case TEST_READ -> testRead(manifest(connector), config, input.parameters());
     };
+  }
+
+  private static DeclarativeManifest manifest(ConnectorRuntime runtime) {
+    if (runtime instanceof DeclarativeManifest manifest) {
+      return manifest;
+    }
+    throw new IllegalArgumentException("only a declarative manifest is validated or test-read, not " + runtime.describe());
+  }
+
+  private ConnectorCommandOutput validate(DeclarativeManifest manifest) {
+    try {
+      ManifestValidation validation = manifests.validate(manifest);
+      return new ConnectorCommandOutput(validation.valid(), validation.message(), Jsons.toTree(validation), null, null);
+    } catch (ManifestToolException e) {
+      return toolFailure(e);
+    }
+  }
+
+  private ConnectorCommandOutput testRead(DeclarativeManifest manifest, JsonNode config, JsonNode parameters) {
+    JsonNode p = parameters == null ? Jsons.object() : parameters;
+    try {
+      TestReadRequest request = new TestReadRequest(p.path("stream").asText(null), p.get("state"), limit(p, "record_limit"),
+          limit(p, "page_limit"), limit(p, "slice_limit"));
+      return new ConnectorCommandOutput(true, null, manifests.testRead(manifest, config, request), null, null);
+    } catch (ManifestToolException e) {
+      return toolFailure(e);
+    } catch (IllegalArgumentException e) {
+      return new ConnectorCommandOutput(false, e.getMessage(), null, new AttemptFailure(FailureOrigin.PLATFORM,
+          FailureType.CONFIG_ERROR, false, e.getMessage(), e.toString(), null, System.currentTimeMillis()), null);
+    }
+  }
+
+  private static Integer limit(JsonNode parameters, String name) {
+    JsonNode value = parameters.get(name);
+    return value == null || value.isNull() ? null : value.asInt();
+  }
+
+  private static ConnectorCommandOutput toolFailure(ManifestToolException e) {
+    return new ConnectorCommandOutput(false, e.getMessage(), null,
+        new AttemptFailure(FailureOrigin.SOURCE, FailureType.SYSTEM_ERROR, false, e.getMessage(), e.toString(), null,
+            System.currentTimeMillis()), null);
   }
 
   private static ConnectorCommandOutput output(ConnectorJobResult<?> result) {

@@ -15,7 +15,9 @@ import io.airbyte.scheduler.TemporalClients;
 import io.airbyte.scheduler.TemporalSettings;
 import io.airbyte.worker.connector.ConnectorActivitiesImpl;
 import io.airbyte.worker.process.ClassDataArchives;
+import io.airbyte.worker.manifest.ManifestTools;
 import io.airbyte.worker.process.JobDirectories;
+import io.airbyte.worker.process.PythonEnvironments;
 import io.airbyte.worker.process.LocalConnectorJars;
 import io.airbyte.worker.process.ProcessFactory;
 import io.airbyte.worker.process.ProcessFactoryConfig;
@@ -100,7 +102,8 @@ public final class WorkerProcess implements AutoCloseable {
     SyncWorkers.register(factory, temporal.workerTaskQueue(), new SyncActivitiesImpl(inputs, connectors, worker,
         new JobRepository(dataSource), Duration.ofSeconds(5)),
         settings.maxConcurrentSyncs(),
-        new ConnectorCommandActivitiesImpl(connectors, actors, secrets));
+        new ConnectorCommandActivitiesImpl(connectors, actors, secrets,
+            new ManifestTools(PythonEnvironments.of(config.python()), directories, Duration.ofMinutes(10))));
     factory.start();
     LOG.info("Worker serving task queue {} with the {} process factory", temporal.workerTaskQueue(), config.kind());
     SchedulerProcess scheduler = settings.embeddedScheduler() != null

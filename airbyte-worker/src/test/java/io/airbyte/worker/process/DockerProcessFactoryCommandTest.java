@@ -49,4 +49,12 @@ class DockerProcessFactoryCommandTest {
         .hasMessageContaining("airbyte-source-faker==7.2.1 is a Python package")
         .hasMessageContaining("AIRBYTE_PROCESS_FACTORY=local");
   }
+
+  @Test
+  void aDeclarativeManifestRunsInAirbytesImageOfItsCdkVersion() throws ConnectorLaunchException {
+    var manifest = new io.airbyte.contract.connector.ConnectorRuntime.DeclarativeManifest(
+        io.airbyte.protocol.json.Jsons.object().put("version", "6.61.6"), "6.61.6");
+    assertThat(command(manifest)).containsSubsequence("airbyte/source-declarative-manifest:6.61.6", "write", "--catalog",
+        "/config/catalog.json");
+  }
 }

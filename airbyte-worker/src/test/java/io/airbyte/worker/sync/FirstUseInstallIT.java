@@ -130,7 +130,7 @@ class FirstUseInstallIT {
 
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {
-      env.registerActivitiesImplementations(new ConnectorCommandActivitiesImpl(connectors, null, null, HEARTBEAT));
+      env.registerActivitiesImplementations(new ConnectorCommandActivitiesImpl(connectors, null, null, null, HEARTBEAT));
       env.setActivityHeartbeatListener(Object.class, details -> {
         if (Files.isDirectory(environment) && !Files.exists(environment.resolve(".airbyte-connector-script"))) {
           heartbeatsDuringInstall.incrementAndGet();
