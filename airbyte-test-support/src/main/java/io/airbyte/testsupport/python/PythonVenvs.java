@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,6 +28,8 @@ import java.util.stream.Stream;
 public final class PythonVenvs {
 
   static final String MARKER = ".airbyte-test-requirements";
+
+  private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
 
   private PythonVenvs() {}
 
@@ -49,6 +53,13 @@ public final class PythonVenvs {
       return python;
     }
     Files.createDirectories(root);
+    synchronized (LOCKS.computeIfAbsent(dir.toAbsolutePath(), d -> new Object())) { // a file lock is per JVM, not per thread
+      return installUnderFileLock(root, name, requirements, dir, python, wanted);
+    }
+  }
+
+  private static Path installUnderFileLock(Path root, String name, List<String> requirements, Path dir, Path python,
+      String wanted) throws IOException {
     try (FileChannel channel = FileChannel.open(root.resolve(name + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       if (wanted.equals(marker(dir))) {
