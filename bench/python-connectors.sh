@@ -2,6 +2,7 @@
 # Airbyte's source-faker (a Python connector from PyPI, at the version pinned in
 # airbyte-test-support/src/main/resources/python-pins.properties) moved three ways in one run, with the
 # same config ({"count": COUNT, "seed": 1, "parallelism": 2}, stream users):
+#   source_only  source-faker read alone, its records counted (what the three others cannot exceed)
 #   pipe       source-faker read | destination-duckdb write (our jar), no platform
 #   engine     the same through the replication engine with the local process factory, the way the
 #              platform runs a python_package definition (the API cannot add one yet, so the engine is
@@ -55,6 +56,14 @@ result() { # name seconds wall_s rss_file extra
   awk -v n="$1" -v r="$COUNT" -v s="$2" -v w="$3" -v x="$5" -v m="$(cat "$4")" 'BEGIN {
     printf "RESULT name=%s rows=%d seconds=%.3f rows_per_s=%.0f wall_s=%.1f %s%s\n", n, r, s, r / s, w, m, x }'
 }
+
+# source alone: the ceiling of the three cases below
+start=$(bench_now)
+python3 bench/tree_rss.py "$DIR/source_rss" sh -c "'$FAKER' read --config '$DIR/faker.json' --catalog '$DIR/catalog.json' \
+  | grep -c '\"type\": *\"RECORD\"' > '$DIR/source_records'"
+seconds=$(awk -v a="$start" -v b="$(bench_now)" 'BEGIN { print b - a }')
+check_rows source_only "$(cat "$DIR/source_records")"
+result source_only "$seconds" "$seconds" "$DIR/source_rss" ""
 
 # pipe
 start=$(bench_now)
