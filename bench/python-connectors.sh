@@ -8,7 +8,7 @@
 #              platform runs a python_package definition (the API cannot add one yet, so the engine is
 #              driven directly, as bench/replication.sh does)
 #   pyairbyte  PyAirbyte (pinned) reading the same source-faker executable into its DuckDB cache
-# Usage: bench/python-connectors.sh [COUNT]   (default 100000; builds what it needs; the virtual
+# Usage: bench/python-connectors.sh [COUNT]   (default 200000, a run of 25–70 s per case here; builds what it needs; the virtual
 # environments are the tests' ones in ~/.cache/airbyte-test-python, made on the first run)
 # Each RESULT line: seconds (the sync itself: the engine's replication, PyAirbyte's read(), the pipe's
 # wall time), wall_s (the whole process, start-up included), rows_per_s = rows / seconds, and
@@ -16,7 +16,7 @@
 # with each process's own peak after it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-COUNT="${1:-100000}"
+COUNT="${1:-200000}"
 . bench/lib.sh
 
 ./mvnw -q -B -pl bench,connectors/destination-duckdb -am package -DskipTests >/dev/null
