@@ -34,7 +34,7 @@ final class ConnectorProcess {
     Path stderr = Files.createTempFile(workDir, connector.module + "-", ".stderr");
     Process process = start(connector, stderr, args);
     process.getOutputStream().close();
-    Output output = Output.read(process.getInputStream());
+    Output output = Output.read(process.getInputStream(), connector, args[0]);
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException(connector + " " + String.join(" ", args) + " did not finish");
@@ -45,13 +45,15 @@ final class ConnectorProcess {
   /** Everything a connector printed on stdout, split into messages and lines that are not messages. */
   record Output(List<AirbyteMessage> messages, List<ProtocolLine.NotAMessage> notMessages, int exitCode, String stderr) {
 
-    static Output read(InputStream stdout) throws IOException {
+    /** Reads {@code connector}'s stdout for {@code command}, recording each message line in {@link CapturedLines}. */
+    static Output read(InputStream stdout, ConnectorJar connector, String command) throws IOException {
       List<AirbyteMessage> messages = new ArrayList<>();
       List<ProtocolLine.NotAMessage> bad = new ArrayList<>();
       try (AirbyteMessageReader reader = new AirbyteMessageReader(stdout)) {
         for (ProtocolLine line = reader.next(); line != null; line = reader.next()) {
           if (line instanceof ProtocolLine.Message m) {
             messages.add(m.message());
+            CapturedLines.record(connector, command, m.line());
           } else {
             bad.add((ProtocolLine.NotAMessage) line);
           }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** source-faker's three streams into each destination, deduplicated on id: every record lands once. */
-@ExtendWith(PostgresExtension.class)
+@ExtendWith({PostgresExtension.class, ProtocolModelsExtension.class})
 class FakerToDestinationsContractIT {
 
   @Test

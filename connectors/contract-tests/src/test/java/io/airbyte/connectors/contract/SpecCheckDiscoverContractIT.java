@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** spec, check (good and bad config) and discover of every connector, run as processes. */
-@ExtendWith(PostgresExtension.class)
+@ExtendWith({PostgresExtension.class, ProtocolModelsExtension.class})
 class SpecCheckDiscoverContractIT {
 
   private final PostgresTestDatabase db;

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * destination echoed; the destination is compared with the source row by row. A read killed
  * mid-stream and resumed from the last echoed state ends row-exact in dedup mode.
  */
+@ExtendWith(ProtocolModelsExtension.class)
 class SyncModesContractIT {
 
   private static final List<String> COLUMNS =

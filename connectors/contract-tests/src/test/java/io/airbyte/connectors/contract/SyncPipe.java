@@ -49,7 +49,7 @@ final class SyncPipe {
 
     CompletableFuture<ConnectorProcess.Output> destinationOutput = CompletableFuture.supplyAsync(() -> {
       try {
-        return ConnectorProcess.Output.read(dst.getInputStream());
+        return ConnectorProcess.Output.read(dst.getInputStream(), destination, "write");
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
@@ -64,6 +64,7 @@ final class SyncPipe {
         if (!(line instanceof ProtocolLine.Message m)) {
           continue;
         }
+        CapturedLines.record(source, "read", m.line());
         writer.writeLine(m.line());
         if (m.message().getType() == AirbyteMessage.Type.RECORD) {
           sourceRecords++;
