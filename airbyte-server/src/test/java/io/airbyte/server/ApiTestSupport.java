@@ -39,6 +39,13 @@ final class ApiTestSupport {
 
   private ApiTestSupport() {}
 
+  /** The server's datasource: the tests' database. */
+  static void database(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", DB::jdbcUrl);
+    registry.add("spring.datasource.username", DB::username);
+    registry.add("spring.datasource.password", DB::password);
+  }
+
   static PlatformEnvironment environment() {
     return new PlatformEnvironment(Map.of("AIRBYTE_HOME", HOME.toString(), "AIRBYTE_ADMIN_PASSWORD", ADMIN_PASSWORD,
         "AIRBYTE_SECRETS_KEY", Base64.getEncoder().encodeToString(new byte[32])));

@@ -72,9 +72,7 @@ class DeclarativeSourcesApiIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", ApiTestSupport.DB::jdbcUrl);
-    registry.add("spring.datasource.username", ApiTestSupport.DB::username);
-    registry.add("spring.datasource.password", ApiTestSupport.DB::password);
+    ApiTestSupport.database(registry);
   }
 
   @LocalServerPort

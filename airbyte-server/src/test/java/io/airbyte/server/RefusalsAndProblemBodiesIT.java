@@ -83,9 +83,7 @@ class RefusalsAndProblemBodiesIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", ApiTestSupport.DB::jdbcUrl);
-    registry.add("spring.datasource.username", ApiTestSupport.DB::username);
-    registry.add("spring.datasource.password", ApiTestSupport.DB::password);
+    ApiTestSupport.database(registry);
   }
 
   @BeforeAll

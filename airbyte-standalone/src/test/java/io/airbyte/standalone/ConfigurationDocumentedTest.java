@@ -48,6 +48,8 @@ class ConfigurationDocumentedTest {
       "AIRBYTE_BASE_IMAGE", "DOCKER_CLI_IMAGE", "AIRBYTE_PYTHON_BASE_IMAGE", "AIRBYTE_PYTHON_WHEELS",
       // set in the Python connectors' images, as Airbyte's images set it
       "AIRBYTE_ENTRYPOINT",
+      // PyAirbyte's own (the tests run it offline)
+      "AIRBYTE_OFFLINE_MODE",
       // the test suite
       "AIRBYTE_REQUIRE_DOCKER", "AIRBYTE_REQUIRE_BROWSER");
 
