@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Rows staged in local files, one per table, and handed to the engine's {@link Loader} (DuckDB: COPY
@@ -35,6 +36,7 @@ public final class FileStaging implements Staging {
   private final String suffix;
   private final RowFormat format;
   private final Loader loader;
+  private final boolean gzip;
   private final List<FileStage> stages = new ArrayList<>();
 
   /**
@@ -42,10 +44,19 @@ public final class FileStaging implements Staging {
    * @param suffix of the files' names ({@code .csv})
    */
   public FileStaging(String prefix, String suffix, RowFormat format, Loader loader) throws IOException {
+    this(prefix, suffix, format, loader, false);
+  }
+
+  /**
+   * @param gzip whether the files are gzipped (a warehouse's PUT sends them as they are); the bound on a
+   *     file is on its rows' bytes before compression
+   */
+  public FileStaging(String prefix, String suffix, RowFormat format, Loader loader, boolean gzip) throws IOException {
     this.directory = Files.createTempDirectory(prefix);
     this.suffix = suffix;
     this.format = format;
     this.loader = loader;
+    this.gzip = gzip;
   }
 
   @Override
@@ -108,7 +119,8 @@ public final class FileStaging implements Staging {
     @Override
     public void rowWritten() throws Exception {
       if (out == null) {
-        out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
+        OutputStream file = Files.newOutputStream(this.file);
+        out = new BufferedOutputStream(gzip ? new GZIPOutputStream(file, 1 << 16) : file, 1 << 20);
       }
       out.write(row.array(), 0, row.length());
       staged += row.length();
