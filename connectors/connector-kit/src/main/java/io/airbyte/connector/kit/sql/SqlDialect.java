@@ -33,6 +33,11 @@ public interface SqlDialect {
     return fit(fit(table) + suffix);
   }
 
+  /** The statements that create {@code schema} (which does not exist). */
+  default List<String> createSchema(String schema) {
+    return List.of("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+  }
+
   /** The column types of the Airbyte types (and of {@code _airbyte_raw_id}). */
   SqlTypes types();
 

@@ -45,7 +45,7 @@ public final class SqlTables implements TruncateRefresh.Tables {
       }
     }
     if (!exists) {
-      execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema));
+      execute(dialect.createSchema(schema));
     }
   }
 

@@ -26,7 +26,6 @@ record SnowflakeDestinationConfig(String host, String role, String warehouse, St
   record KeyPair(String privateKey, String privateKeyPassword) implements Credentials {}
 
   private static final Logger LOG = Logger.getLogger(SnowflakeDestinationConfig.class.getName());
-  private static final SnowflakeDialect DIALECT = new SnowflakeDialect();
   private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
   static SnowflakeDestinationConfig from(JsonNode config) {
@@ -102,9 +101,9 @@ record SnowflakeDestinationConfig(String host, String role, String warehouse, St
     try {
       try (Statement s = c.createStatement()) {
         if (!schemaExists(c)) {
-          s.execute("CREATE SCHEMA IF NOT EXISTS " + DIALECT.quote(schema));
+          s.execute("CREATE SCHEMA IF NOT EXISTS " + dialect().quote(schema));
         }
-        s.execute("USE SCHEMA " + DIALECT.quote(schema));
+        s.execute("USE SCHEMA " + dialect().quote(schema));
       }
       c.setAutoCommit(false);
       return c;
@@ -143,8 +142,8 @@ record SnowflakeDestinationConfig(String host, String role, String warehouse, St
   }
 
   boolean schemaExists(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(DIALECT.schemaExistsQuery())) {
-      ps.setString(1, DIALECT.fit(schema));
+    try (PreparedStatement ps = c.prepareStatement(dialect().schemaExistsQuery())) {
+      ps.setString(1, dialect().fit(schema));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
@@ -163,6 +162,6 @@ record SnowflakeDestinationConfig(String host, String role, String warehouse, St
 
   @Override
   public SqlDialect dialect() {
-    return DIALECT;
+    return new SnowflakeDialect(schema);
   }
 }

@@ -41,6 +41,19 @@ final class SnowflakeDialect implements SqlDialect {
       .alias("OBJECT", AirbyteType.JSON).alias("ARRAY", AirbyteType.JSON)
       .alias("TIMESTAMP_LTZ", AirbyteType.TIMESTAMP_WITH_TIMEZONE);
 
+  private final String defaultSchema;
+
+  /** @param defaultSchema the session's schema (of the config), where the write's temporary stage and tables are */
+  SnowflakeDialect(String defaultSchema) {
+    this.defaultSchema = defaultSchema;
+  }
+
+  /** Snowflake makes a new schema the session's: the session goes back to the default schema. */
+  @Override
+  public List<String> createSchema(String schema) {
+    return List.of("CREATE SCHEMA IF NOT EXISTS " + quote(schema), "USE SCHEMA " + quote(defaultSchema));
+  }
+
   /** Upper case, as Airbyte's destination-snowflake names tables, schemas and columns. */
   @Override
   public String fit(String identifier) {
