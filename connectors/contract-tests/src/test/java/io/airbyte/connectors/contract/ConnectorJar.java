@@ -8,7 +8,8 @@ enum ConnectorJar {
   SOURCE_POSTGRES("source-postgres"),
   SOURCE_FAKER("source-faker"),
   DESTINATION_POSTGRES("destination-postgres"),
-  DESTINATION_DUCKDB("destination-duckdb");
+  DESTINATION_DUCKDB("destination-duckdb"),
+  DESTINATION_SNOWFLAKE("destination-snowflake");
 
   final String module;
 

@@ -97,6 +97,7 @@ class SpecCheckDiscoverContractIT {
       }
       case DESTINATION_POSTGRES -> postgres().put("schema", "contract_check");
       case DESTINATION_DUCKDB -> Jsons.object().put("destination_path", dir.resolve("check.duckdb").toString());
+      case DESTINATION_SNOWFLAKE -> snowflake("PUBLIC");
       case SOURCE_FAKER -> Jsons.object().put("count", 10);
     };
   }
@@ -105,8 +106,17 @@ class SpecCheckDiscoverContractIT {
     return switch (connector) {
       case SOURCE_POSTGRES, DESTINATION_POSTGRES -> ((ObjectNode) good(connector)).put("password", "wrong");
       case DESTINATION_DUCKDB -> Jsons.object().put("destination_path", "md:cloud");
+      case DESTINATION_SNOWFLAKE -> snowflake("NO_SUCH_SCHEMA"); // the emulator accepts any password
       case SOURCE_FAKER -> Jsons.object().put("count", 0);
     };
+  }
+
+  private JsonNode snowflake(String schema) {
+    try {
+      return ((ObjectNode) Target.snowflake().config()).put("schema", schema);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot make a database in the Snowflake emulator", e);
+    }
   }
 
   private ObjectNode postgres() {

@@ -54,7 +54,7 @@ class SyncModesContractIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
-    for (String target : List.of("postgres", "duckdb")) {
+    for (String target : List.of("postgres", "duckdb", "snowflake")) {
       for (SyncModes mode : SyncModes.values()) {
         cases.add(Arguments.of(target, mode));
       }
@@ -109,7 +109,7 @@ class SyncModesContractIT {
 
   @Test
   void aReadKilledMidStreamResumesRowExactInDedupMode() throws Exception {
-    for (String targetName : List.of("postgres", "duckdb")) {
+    for (String targetName : List.of("postgres", "duckdb", "snowflake")) {
       Target target = target(targetName, "resume");
       String table = "resume_" + targetName;
       source.execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, name text, amount numeric(12,2), score double precision,"
@@ -140,8 +140,11 @@ class SyncModesContractIT {
   }
 
   private static Target target(String name, String suffix) throws Exception {
-    return name.equals("postgres") ? Target.postgres(destination)
-        : Target.duckdb(Files.createTempDirectory(work, "duckdb-" + suffix).resolve("warehouse.duckdb"));
+    return switch (name) {
+      case "postgres" -> Target.postgres(destination);
+      case "snowflake" -> Target.snowflake();
+      default -> Target.duckdb(Files.createTempDirectory(work, "duckdb-" + suffix).resolve("warehouse.duckdb"));
+    };
   }
 
   private static JsonNode sourceConfig() {

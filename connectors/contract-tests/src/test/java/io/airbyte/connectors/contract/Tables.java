@@ -40,6 +40,13 @@ final class Tables {
     }
   }
 
+  /** A Snowflake table (its names upper case, as the destination made them) through snowflake-jdbc. */
+  static List<String> snowflake(String jdbcUrl, Properties props, String table, List<String> columns) throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, props)) {
+      return rows(c, table, columns.stream().map(String::toUpperCase).toList());
+    }
+  }
+
   private static List<String> rows(Connection c, String table, List<String> columns) throws SQLException {
     String select = columns.stream().map(col -> "CAST(\"" + col + "\" AS VARCHAR)").collect(Collectors.joining(", "));
     List<String> rows = new ArrayList<>();

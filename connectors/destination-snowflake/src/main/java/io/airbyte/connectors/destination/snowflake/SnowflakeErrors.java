@@ -28,7 +28,7 @@ final class SnowflakeErrors {
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnknownHostException || t instanceof ConnectException) {
-        throw new ConfigErrorException("host: cannot reach Snowflake at '" + config.host() + "' (" + t + "): check the"
+        throw new ConfigErrorException("host: cannot reach Snowflake at '" + config.host() + "' (" + t.getMessage() + "): check the"
             + " account's host name, e.g. abc12345.us-east-1.snowflakecomputing.com", e);
       }
     }
