@@ -90,4 +90,26 @@ class FileStagingTest {
     assertThat(files.get(0)).doesNotExist();
     assertThat(directory).doesNotExist();
   }
+
+  @Test
+  void gzippedFilesHoldTheRowsAndAreBoundedByTheirRowsBytes() throws Exception {
+    List<String> gz = new ArrayList<>();
+    try (FileStaging staging = new FileStaging("airbyte-test-", ".csv.gz", CsvFormat.INSTANCE, (file, table, columns) -> {
+      try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+        gz.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }, true)) {
+      Staging.TableStage t = staging.table("t", "c");
+      write(t, "a,\"b\"");
+      write(t, "c");
+      staging.endWrites();
+      assertThat(gz).containsExactly("a,\"b\"\nc\n");
+      String row = "y".repeat(1023);
+      for (int i = 0; i < 16 * 1024 + 1; i++) {
+        write(t, row);
+      }
+      assertThat(gz).as("a file is loaded once its rows pass 16 MiB, however well they compress").hasSize(2);
+      assertThat(gz.get(1)).hasSize(16 * 1024 * 1024);
+    }
+  }
 }
