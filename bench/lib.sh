@@ -140,3 +140,96 @@ bench_check_rows() {
   count=$(bench_psql bench_dst -tAc "SELECT count(*) FROM bench_out.bench_events")
   [ "$count" = "$rows" ] || { echo "$name: $count rows in the destination, expected $rows" >&2; return 1; }
 }
+
+# The standalone platform (airbyte-standalone/target/airbyte-standalone.jar, built by the caller).
+# usage: bench_platform_start DIR [NAME=VALUE ...]
+# Starts it with its home in DIR/home, on a free port, the admin airbyte:bench, and the extra
+# environment given as NAME=VALUE; its log is DIR/platform.log. With BENCH_PLATFORM_RSS=FILE it runs
+# under bench/tree_rss.py, which writes the peak RSS of the platform's whole process tree (the JVM
+# and the connectors it launches) to FILE once the platform has stopped. Waits until /health answers
+# (the log goes to stderr if the platform exits first). Sets PLATFORM_PID (the JVM), PLATFORM_PORT,
+# PLATFORM_START (bench_now before java -jar) and PLATFORM_READY_S (seconds until /health answered).
+# bench_platform_stop stops it; call it from the caller's EXIT trap as well.
+bench_platform_start() {
+  local dir="$1"; shift
+  PLATFORM_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')
+  mkdir -p "$dir/home"
+  PLATFORM_START=$(bench_now)
+  if [ -n "${BENCH_PLATFORM_RSS:-}" ]; then
+    env AIRBYTE_HOME="$dir/home" SERVER_PORT="$PLATFORM_PORT" AIRBYTE_ADMIN_PASSWORD=bench "$@" \
+      python3 bench/tree_rss.py "$BENCH_PLATFORM_RSS" java -jar airbyte-standalone/target/airbyte-standalone.jar \
+      > "$dir/platform.log" 2>&1 &
+    PLATFORM_WRAPPER_PID=$!
+    PLATFORM_PID=
+    for _ in $(seq 1 200); do  # the JVM: tree_rss.py's child running the jar (python3 may be a shim with children of its own first)
+      for child in $(pgrep -P "$PLATFORM_WRAPPER_PID" || true); do
+        if { tr '\0' ' ' < "/proc/$child/cmdline"; } 2>/dev/null | grep -q '^[^ ]*java -jar airbyte-standalone/target/airbyte-standalone.jar'; then
+          PLATFORM_PID=$child
+        fi
+      done
+      [ -n "$PLATFORM_PID" ] && break
+      kill -0 "$PLATFORM_WRAPPER_PID" 2>/dev/null || break
+      sleep 0.05
+    done
+    [ -n "$PLATFORM_PID" ] || { echo "tree_rss.py started no platform" >&2; cat "$dir/platform.log" >&2; return 1; }
+  else
+    env AIRBYTE_HOME="$dir/home" SERVER_PORT="$PLATFORM_PORT" AIRBYTE_ADMIN_PASSWORD=bench "$@" \
+      java -jar airbyte-standalone/target/airbyte-standalone.jar > "$dir/platform.log" 2>&1 &
+    PLATFORM_PID=$!
+    PLATFORM_WRAPPER_PID=$PLATFORM_PID
+  fi
+  for _ in $(seq 1 480); do
+    curl -sf "http://localhost:$PLATFORM_PORT/api/public/v1/health" >/dev/null && break
+    kill -0 "$PLATFORM_PID" 2>/dev/null || { echo "the platform exited before /health answered:" >&2; cat "$dir/platform.log" >&2; return 1; }
+    sleep 0.25
+  done
+  curl -sf "http://localhost:$PLATFORM_PORT/api/public/v1/health" >/dev/null \
+    || { echo "the platform did not answer /health within 120 s" >&2; tail -50 "$dir/platform.log" >&2; return 1; }
+  PLATFORM_READY_S=$(awk -v a="$PLATFORM_START" -v b="$(bench_now)" 'BEGIN { printf "%.1f", b - a }')
+}
+
+# Stops the platform bench_platform_start started (the JVM, then waits for tree_rss.py to write its file).
+bench_platform_stop() {
+  if [ -n "${PLATFORM_PID:-}" ]; then
+    kill "$PLATFORM_PID" 2>/dev/null || true
+    wait "$PLATFORM_WRAPPER_PID" 2>/dev/null || true
+    PLATFORM_PID=
+  fi
+}
+
+# The platform's public API as its admin. usage: bench_api METHOD PATH [JSON_BODY]  (PATH after /api/public/v1)
+bench_api() {
+  local method="$1" path="$2" body="${3:-}"
+  curl -sS --fail-with-body -u airbyte:bench -X "$method" -H 'Content-Type: application/json' ${body:+-d "$body"} \
+    "http://localhost:$PLATFORM_PORT/api/public/v1$path"
+}
+
+# A field of the JSON on stdin, as a Python subscript: bench_json "['data'][0]['workspaceId']"
+bench_json() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }
+
+# Runs one sync job of CONNECTION through POST /jobs and polls it every 0.25 s until it ends; fails
+# (with the job on stderr) unless it succeeded. Sets JOB_ID, JOB_SECONDS (the job's own duration as
+# the API gives it: from its creation to its last update, the attempt's checks and replication),
+# JOB_POLL_SECONDS (from the POST to the poll that saw it end), JOB_BYTES and JOB_ROWS (the API's
+# bytesSynced and rowsSynced).
+bench_platform_job() {
+  local connection="$1" status job_json posted
+  posted=$(bench_now)
+  JOB_ID=$(bench_api POST /jobs "{\"connectionId\":\"$connection\",\"jobType\":\"sync\"}" | bench_json "['jobId']")
+  while true; do
+    job_json=$(bench_api GET "/jobs/$JOB_ID")
+    status=$(bench_json "['status']" <<<"$job_json")
+    case "$status" in succeeded|failed|cancelled) break ;; esac
+    sleep 0.25
+  done
+  JOB_POLL_SECONDS=$(awk -v a="$posted" -v b="$(bench_now)" 'BEGIN { print b - a }')
+  [ "$status" = succeeded ] || { echo "the job $status: $job_json" >&2; return 1; }
+  JOB_SECONDS=$(python3 -c "
+import json, re, sys
+d = json.loads(sys.argv[1])['duration']
+m = re.fullmatch(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', d)
+h, mi, s = m.groups()
+print(int(h or 0) * 3600 + int(mi or 0) * 60 + float(s or 0))" "$job_json")
+  JOB_BYTES=$(bench_json "['bytesSynced']" <<<"$job_json")
+  JOB_ROWS=$(bench_json "['rowsSynced']" <<<"$job_json")
+}

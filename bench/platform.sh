@@ -22,38 +22,22 @@ bench_load_events "$ROWS" "$(pwd)/../shared/bench/bench_events.sql"
 DIR=$(mktemp -d)
 PLATFORM_PID=
 cleanup() {
-  if [ -n "$PLATFORM_PID" ]; then kill "$PLATFORM_PID" 2>/dev/null; wait "$PLATFORM_PID" 2>/dev/null || true; fi
+  bench_platform_stop
   if [ -n "${KEEP_HOME:-}" ]; then rm -rf "$KEEP_HOME"; mv "$DIR" "$KEEP_HOME"; else rm -rf "$DIR"; fi
 }
 trap cleanup EXIT
 bench_copy_case "$DIR" "$ROWS"
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')
-START=$(bench_now)
-AIRBYTE_HOME="$DIR/home" SERVER_PORT="$PORT" AIRBYTE_ADMIN_PASSWORD=bench \
-  java -jar airbyte-standalone/target/airbyte-standalone.jar > "$DIR/platform.log" 2>&1 &
-PLATFORM_PID=$!
-for _ in $(seq 1 240); do
-  curl -sf "http://localhost:$PORT/api/public/v1/health" >/dev/null && break
-  kill -0 "$PLATFORM_PID" 2>/dev/null || { cat "$DIR/platform.log" >&2; exit 1; }
-  sleep 0.25
-done
-READY=$(awk -v a="$START" -v b="$(bench_now)" 'BEGIN { printf "%.1f", b - a }')
+bench_platform_start "$DIR"
+READY=$PLATFORM_READY_S
 sleep 2
 IDLE_RSS=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
 
-api() {
-  local method="$1" path="$2" body="${3:-}"
-  curl -sS --fail-with-body -u airbyte:bench -X "$method" -H 'Content-Type: application/json' ${body:+-d "$body"} \
-    "http://localhost:$PORT/api/public/v1$path"
-}
-json() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }
-
 PG='"host":"localhost","port":5432,"username":"bench","password":"bench","ssl_mode":{"mode":"disable"}'
-WS=$(api GET /workspaces | json "['data'][0]['workspaceId']")
-SRC=$(api POST /sources "{\"name\":\"bench\",\"workspaceId\":\"$WS\",\"configuration\":{\"sourceType\":\"postgres\",$PG,\"database\":\"bench_src\",\"schemas\":[\"public\"]}}" | json "['sourceId']")
-DST=$(api POST /destinations "{\"name\":\"bench\",\"workspaceId\":\"$WS\",\"configuration\":{\"destinationType\":\"postgres\",$PG,\"database\":\"bench_dst\",\"schema\":\"bench_out\"}}" | json "['destinationId']")
-CON=$(api POST /connections "{\"sourceId\":\"$SRC\",\"destinationId\":\"$DST\",\"name\":\"bench\",\"configurations\":{\"streams\":[{\"name\":\"bench_events\",\"syncMode\":\"full_refresh_overwrite\"}]}}" | json "['connectionId']")
+WS=$(bench_api GET /workspaces | bench_json "['data'][0]['workspaceId']")
+SRC=$(bench_api POST /sources "{\"name\":\"bench\",\"workspaceId\":\"$WS\",\"configuration\":{\"sourceType\":\"postgres\",$PG,\"database\":\"bench_src\",\"schemas\":[\"public\"]}}" | bench_json "['sourceId']")
+DST=$(bench_api POST /destinations "{\"name\":\"bench\",\"workspaceId\":\"$WS\",\"configuration\":{\"destinationType\":\"postgres\",$PG,\"database\":\"bench_dst\",\"schema\":\"bench_out\"}}" | bench_json "['destinationId']")
+CON=$(bench_api POST /connections "{\"sourceId\":\"$SRC\",\"destinationId\":\"$DST\",\"name\":\"bench\",\"configurations\":{\"streams\":[{\"name\":\"bench_events\",\"syncMode\":\"full_refresh_overwrite\"}]}}" | bench_json "['connectionId']")
 # CPU seconds (user + system) of the platform JVM itself, from /proc
 platform_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($12 + $13) / hz }' "/proc/$PLATFORM_PID/stat"; }
 threads_cpu() { for t in /proc/$PLATFORM_PID/task/*; do echo "$(cat $t/comm 2>/dev/null | tr ' ' '_') $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' $t/stat 2>/dev/null)"; done; }
@@ -61,24 +45,10 @@ threads_cpu() { for t in /proc/$PLATFORM_PID/task/*; do echo "$(cat $t/comm 2>/d
 # Runs one sync job of the connection; sets JOB_SECONDS (the job's own duration), JOB_BYTES, JOB_CPU.
 # args: suffix of the per-thread CPU files
 run_job() {
-  local cpu_before job status job_json
+  local cpu_before
   cpu_before=$(platform_cpu)
   [ -n "${THREADS_CPU:-}" ] && threads_cpu > "$DIR/threads_before$1"
-  job=$(api POST /jobs "{\"connectionId\":\"$CON\",\"jobType\":\"sync\"}" | json "['jobId']")
-  while true; do
-    status=$(api GET "/jobs/$job" | json "['status']")
-    case "$status" in succeeded|failed|cancelled) break ;; esac
-    sleep 1
-  done
-  [ "$status" = succeeded ] || { echo "the job $status" >&2; api GET "/jobs/$job" >&2; exit 1; }
-  job_json=$(api GET "/jobs/$job")
-  JOB_SECONDS=$(python3 -c "
-import json, re, sys
-d = json.loads(sys.argv[1])['duration']
-m = re.fullmatch(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', d)
-h, mi, s = m.groups()
-print(int(h or 0) * 3600 + int(mi or 0) * 60 + float(s or 0))" "$job_json")
-  JOB_BYTES=$(echo "$job_json" | json "['bytesSynced']")
+  bench_platform_job "$CON"
   [ -n "${THREADS_CPU:-}" ] && threads_cpu > "$DIR/threads_after$1"
   JOB_CPU=$(awk -v a="$cpu_before" -v b="$(platform_cpu)" 'BEGIN { printf "%.1f", b - a }')
   bench_check_rows platform "$ROWS"

@@ -1,33 +1,49 @@
 #!/usr/bin/env bash
 # Airbyte's source-faker (a Python connector from PyPI, at the version pinned in
-# airbyte-test-support/src/main/resources/python-pins.properties) moved three ways in one run, with the
+# airbyte-test-support/src/main/resources/python-pins.properties) moved five ways in one run, with the
 # same config ({"count": COUNT, "seed": 1, "parallelism": 2}, stream users):
-#   source_only  source-faker read alone, its records counted (what the three others cannot exceed)
+#   source_only  source-faker read alone, its records counted (what the others cannot exceed)
 #   pipe       source-faker read | destination-duckdb write (our jar), no platform
-#   engine     the same through the replication engine with the local process factory, the way the
-#              platform runs a python_package definition (the API cannot add one yet, so the engine is
-#              driven directly, as bench/replication.sh does)
+#   engine     the same through the replication engine with the local process factory, driven directly
+#              (io.airbyte.bench.PythonConnectorBenchmark, as bench/replication.sh does): the engine
+#              alone, without the server, the scheduler or Temporal
+#   platform   the whole platform: the standalone jar started, a python_package definition of the
+#              pinned source-faker added through the public API, a source of it, a destination-duckdb
+#              destination, a connection of users (full refresh, overwrite), one sync job through
+#              POST /jobs, polled until it succeeds. The worker's environments are the tests' ones
+#              (AIRBYTE_PYTHON_ENVIRONMENTS_DIR=~/.cache/airbyte-test-python), so nothing is installed.
 #   pyairbyte  PyAirbyte (pinned) reading the same source-faker executable into its DuckDB cache
 # Usage: bench/python-connectors.sh [COUNT]   (default 200000, a run of 25–70 s per case here; builds what it needs; the virtual
 # environments are the tests' ones in ~/.cache/airbyte-test-python, made on the first run)
-# Each RESULT line: seconds (the sync itself: the engine's replication, PyAirbyte's read(), the pipe's
-# wall time), wall_s (the whole process, start-up included), rows_per_s = rows / seconds, and
-# peak_rss_mb = the peak of the summed RSS of the whole process tree (sampled from /proc every 0.1 s),
-# with each process's own peak after it.
+# Each RESULT line: seconds (the sync itself: the engine's replication, the platform job's duration as
+# the API gives it (created to finished: the attempt's source and destination checks and its
+# replication), PyAirbyte's read(), the pipe's wall time), wall_s (the whole process, start-up
+# included: for the platform, from java -jar until the job had ended, with the definition, source,
+# destination and connection made through the API), rows_per_s = rows / seconds, and
+# peak_rss_mb = the peak of the summed RSS of the whole process tree (sampled from /proc every 0.1 s;
+# for the platform, the platform's JVM and the connectors it launches, over its whole life), with each
+# process's own peak after it (the platform's metadata PostgreSQL counts only until it detaches from
+# the JVM at start). The platform's line also has replication_s (the attempt's replication alone, from
+# its log's "Replication completed … in PT…S": what the engine's seconds measure), job_poll_s (from the
+# POST /jobs to the poll, every 0.25 s, that saw it end), ready_s (java -jar until /health answered) and
+# setup_s (the definition, source, destination and connection: their spec, check and discover runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT="${1:-200000}"
 . bench/lib.sh
 
-./mvnw -q -B -pl bench,connectors/destination-duckdb -am package -DskipTests >/dev/null
+./mvnw -q -B -pl bench,connectors/destination-duckdb,airbyte-standalone -am package -DskipTests >/dev/null
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 JAVA_QUIET="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
 
 ENVS=$(java $JAVA_QUIET -cp "$CP" io.airbyte.bench.PythonConnectorBenchmark install)
 FAKER=$(sed -n 's/.*faker=\([^ ]*\).*/\1/p' <<<"$ENVS")
 PYAB=$(sed -n 's/.*pyairbyte_python=\([^ ]*\).*/\1/p' <<<"$ENVS")
+FAKER_VERSION=$(sed -n 's/.*faker_version=\([^ ]*\).*/\1/p' <<<"$ENVS")
+PYTHON_ENVIRONMENTS=$(sed -n 's/.*python_environments=\([^ ]*\).*/\1/p' <<<"$ENVS")
 DIR=$(mktemp -d)
-trap 'rm -rf "$DIR"' EXIT
+PLATFORM_PID=
+trap 'bench_platform_stop; rm -rf "$DIR"' EXIT
 
 echo "{\"count\": $COUNT, \"seed\": 1, \"parallelism\": 2}" > "$DIR/faker.json"  # 2: the cores of this machine, as its spec advises
 echo "{\"destination_path\": \"$DIR/engine.duckdb\", \"schema\": \"bench_out\"}" > "$DIR/duck_dest.json"
@@ -84,6 +100,36 @@ line=$(cat "$DIR/engine_line")
 check_rows engine "$(field records "$line")"
 check_rows engine "$(duck_count "$DIR/engine.duckdb" "SELECT count(*) FROM bench_out.users")"
 result engine "$(field seconds "$line")" "$wall" "$DIR/engine_rss" " engine_cpu_s=$(field engine_cpu_s "$line")"
+
+# platform
+BENCH_PLATFORM_RSS="$DIR/platform_rss" bench_platform_start "$DIR" AIRBYTE_PYTHON_ENVIRONMENTS_DIR="$PYTHON_ENVIRONMENTS"
+setup_start=$(bench_now)
+WS=$(bench_api GET /workspaces | bench_json "['data'][0]['workspaceId']")
+DEF=$(bench_api POST "/workspaces/$WS/definitions/sources" "{\"name\":\"source-faker (PyPI)\",\"runtime\":{\"type\":\"python_package\",\"package\":\"airbyte-source-faker\",\"version\":\"$FAKER_VERSION\"}}" \
+  | bench_json "['id']")
+SRC=$(bench_api POST /sources "{\"name\":\"bench faker\",\"workspaceId\":\"$WS\",\"definitionId\":\"$DEF\",\"configuration\":$(cat "$DIR/faker.json")}" \
+  | bench_json "['sourceId']")
+DST=$(bench_api POST /destinations "{\"name\":\"bench duckdb\",\"workspaceId\":\"$WS\",\"configuration\":{\"destinationType\":\"duckdb\",\"destination_path\":\"$DIR/platform.duckdb\",\"schema\":\"bench_out\"}}" \
+  | bench_json "['destinationId']")
+CON=$(bench_api POST /connections "{\"sourceId\":\"$SRC\",\"destinationId\":\"$DST\",\"name\":\"bench faker\",\"configurations\":{\"streams\":[{\"name\":\"users\",\"syncMode\":\"full_refresh_overwrite\"}]}}" \
+  | bench_json "['connectionId']")
+setup=$(awk -v a="$setup_start" -v b="$(bench_now)" 'BEGIN { printf "%.1f", b - a }')
+bench_platform_job "$CON"
+wall=$(awk -v a="$PLATFORM_START" -v b="$(bench_now)" 'BEGIN { print b - a }')
+# the replication alone, as the attempt's log gives it ("Replication completed: … in PT12.178S")
+curl -sS --fail-with-body -u airbyte:bench "http://localhost:$PLATFORM_PORT/api/v1/jobs/$JOB_ID/attempts/0/log" > "$DIR/attempt.log"
+replication=$(python3 -c "
+import re, sys
+m = re.search(r'Replication completed: .* in PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', open(sys.argv[1]).read())
+if not m:
+    sys.exit('the attempt log has no Replication completed line')
+h, mi, s = m.groups()
+print('%.1f' % (int(h or 0) * 3600 + int(mi or 0) * 60 + float(s or 0)))" "$DIR/attempt.log")
+bench_platform_stop
+check_rows platform "$JOB_ROWS"
+check_rows platform "$(duck_count "$DIR/platform.duckdb" "SELECT count(*) FROM bench_out.users")"
+result platform "$JOB_SECONDS" "$wall" "$DIR/platform_rss" \
+  " replication_s=$replication job_poll_s=$(printf %.1f "$JOB_POLL_SECONDS") ready_s=$PLATFORM_READY_S setup_s=$setup"
 
 # pyairbyte
 start=$(bench_now)

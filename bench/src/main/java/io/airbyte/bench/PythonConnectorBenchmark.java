@@ -32,7 +32,8 @@ import java.util.Map;
  * machine that ran the tests installs nothing.
  * <ul>
  *   <li>{@code PythonConnectorBenchmark install}: makes the environments (source-faker's, the worker's way,
- *   and PyAirbyte's) and prints {@code faker=<console script> pyairbyte_python=<bin/python>}.</li>
+ *   and PyAirbyte's) and prints {@code faker=<console script> pyairbyte_python=<bin/python> faker_version=<pin>
+ *   python_environments=<the directory of the environments>}.</li>
  *   <li>{@code PythonConnectorBenchmark engine DIR CONNECTORS_DIR}: DIR holds faker.json, duck_dest.json
  *   and catalog.json; prints {@code seconds=… records=… bytes=… engine_cpu_s=…}.</li>
  * </ul>
@@ -45,7 +46,8 @@ public final class PythonConnectorBenchmark {
     if (args[0].equals("install")) {
       String script = pythons.commandFor(faker, line -> System.err.println("pip: " + line)).get(0);
       Path pyairbyte = PythonVenvs.pinned("pyairbyte-" + PythonPins.version("airbyte"), "airbyte");
-      System.out.println("faker=" + script + " pyairbyte_python=" + pyairbyte);
+      System.out.println("faker=" + script + " pyairbyte_python=" + pyairbyte + " faker_version=" + faker.version()
+          + " python_environments=" + PythonPins.CACHE);
       return;
     }
     Path dir = Path.of(args[1]);
