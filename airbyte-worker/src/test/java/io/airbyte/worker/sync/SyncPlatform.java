@@ -115,9 +115,14 @@ final class SyncPlatform implements AutoCloseable {
 
   /** The stream {@code name} as {@code source-postgres} discovers it with {@code config}. */
   AirbyteStream discover(ObjectNode config, String name) {
-    return connectors.discover(new BuiltInJar("source-postgres"), config).output().getStreams().stream()
-        .filter(s -> s.getName().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("source-postgres did not discover " + name));
+    return discover(config, List.of(name)).get(0);
+  }
+
+  /** The streams {@code names}, in this order, as one {@code discover} of {@code source-postgres} finds them. */
+  List<AirbyteStream> discover(ObjectNode config, List<String> names) {
+    List<AirbyteStream> found = connectors.discover(new BuiltInJar("source-postgres"), config).output().getStreams();
+    return names.stream().map(name -> found.stream().filter(s -> s.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("source-postgres did not discover " + name))).toList();
   }
 
   UUID connection(UUID source, UUID destination, List<ConfiguredAirbyteStream> streams) {
