@@ -108,7 +108,7 @@ class ConnectorFaultsIT {
     Destination destination = Destination.postgres(db, "landing_" + app);
     UUID connection = connection(destination, SyncMode.INCREMENTAL, DestinationSyncMode.APPEND_DEDUP);
 
-    Job job = syncKilling(connection, () -> kill9(connectorProcess("source-postgres.jar")));
+    Job job = syncKilling(connection, running -> kill9(connectorProcess(running, "source-postgres.jar")));
 
     assertThat(job.status()).as(describe(job)).isEqualTo(JobStatus.SUCCEEDED);
     assertFailedAttempts(job, FailureOrigin.SOURCE, FailureType.SYSTEM_ERROR);
@@ -125,7 +125,7 @@ class ConnectorFaultsIT {
     Destination destination = Destination.duckdb(dir.resolve("faults.duckdb"), "landing");
     UUID connection = connection(destination, SyncMode.INCREMENTAL, DestinationSyncMode.APPEND);
 
-    Job job = syncKilling(connection, () -> kill9(connectorProcess("destination-duckdb.jar")));
+    Job job = syncKilling(connection, running -> kill9(connectorProcess(running, "destination-duckdb.jar")));
 
     assertThat(job.status()).as(describe(job)).isEqualTo(JobStatus.SUCCEEDED);
     assertFailedAttempts(job, FailureOrigin.DESTINATION, FailureType.SYSTEM_ERROR);
@@ -139,7 +139,7 @@ class ConnectorFaultsIT {
       Destination destination = Destination.postgres(warehouse, "landing");
       UUID connection = connection(destination, SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND);
 
-      Job job = syncKilling(connection, () -> {
+      Job job = syncKilling(connection, running -> {
         server.stop();
         server.start();
       });
@@ -172,7 +172,7 @@ class ConnectorFaultsIT {
     reader.start();
     Job job;
     try {
-      job = syncKilling(connection, () -> kill9(connectorProcess("destination-postgres.jar")));
+      job = syncKilling(connection, running -> kill9(connectorProcess(running, "destination-postgres.jar")));
     } finally {
       reader.stop();
     }
@@ -205,7 +205,7 @@ class ConnectorFaultsIT {
   }
 
   private interface Fault {
-    void strike() throws Exception;
+    void strike(Job job) throws Exception;
   }
 
   /**
@@ -220,7 +220,7 @@ class ConnectorFaultsIT {
         Duration.ofMinutes(4));
     assertThat(attemptEnded(job.id(), 0)).as("attempt 0 ended before the fault: " + describe(job)).isFalse();
     assertThat(committedThisJob(connection, before)).as("mid-sync: the last table is not committed yet").doesNotContain("t3");
-    fault.strike();
+    fault.strike(job);
     return platform.awaitEnd(job.id(), Duration.ofMinutes(4));
   }
 
@@ -242,11 +242,12 @@ class ConnectorFaultsIT {
     return platform.attempts(jobId).stream().anyMatch(a -> a.attemptNumber() == attempt && a.status() != AttemptStatus.RUNNING);
   }
 
-  /** The process of attempt 0 running {@code jar}, a child of this JVM (the worker). */
-  private ProcessHandle connectorProcess(String jar) {
+  /** The process running {@code jar} for attempt 0 of {@code job} (its files are in the attempt's directory), a child of this JVM. */
+  private ProcessHandle connectorProcess(Job job, String jar) {
+    String attemptDirectory = platform.attemptDirectory(job.id(), 0).toAbsolutePath() + "/";
     return ProcessHandle.current().descendants()
-        .filter(p -> p.info().commandLine().orElse("").contains(jar))
-        .findFirst().orElseThrow(() -> new AssertionError("no process runs " + jar));
+        .filter(p -> p.info().commandLine().map(c -> c.contains(jar) && c.contains(attemptDirectory)).orElse(false))
+        .findFirst().orElseThrow(() -> new AssertionError("no process runs " + jar + " in " + attemptDirectory));
   }
 
   private static void kill9(ProcessHandle process) throws Exception {
