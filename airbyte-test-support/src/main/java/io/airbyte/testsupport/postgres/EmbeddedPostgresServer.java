@@ -16,40 +16,111 @@ import javax.sql.DataSource;
  * JVM exit. The superuser {@code postgres} connects without a password from the local host; every
  * other role must give its password (scram-sha-256), so tests can check wrong credentials. It
  * listens on all interfaces so connectors in containers can reach it through the Docker bridge.
+ *
+ * <p>A test that stops and starts a database server mid-test (a destination restarted during a sync)
+ * takes a {@linkplain #dedicated dedicated} server instead, on a data directory of its own: {@link
+ * #stop} and {@link #start} keep its port and its data.
  */
-public final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
   private static EmbeddedPostgresServer instance;
 
-  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+  private volatile EmbeddedPostgres postgres;
+  private final int port;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+  private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+    this.dataDirectory = dataDirectory;
     this.postgres = postgres;
+    this.port = postgres.getPort();
   }
 
   public static synchronized EmbeddedPostgresServer get() {
     if (instance == null) {
-      instance = start();
+      instance = new EmbeddedPostgresServer(null, start(builder()));
     }
     return instance;
   }
 
-  private static EmbeddedPostgresServer start() {
+  /**
+   * A server of the caller's own on {@code dataDirectory} (created by initdb when empty), to be
+   * stopped and started again; {@link #close} stops it for good.
+   */
+  public static EmbeddedPostgresServer dedicated(Path dataDirectory) {
+    return new EmbeddedPostgresServer(dataDirectory,
+        start(builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)));
+  }
+
+  private static EmbeddedPostgres.Builder builder() {
+    return EmbeddedPostgres.builder()
+        .setServerConfig("listen_addresses", "*")
+        .setServerConfig("max_connections", "300")
+        .setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off")
+        .setServerConfig("full_page_writes", "off")
+        .setServerConfig("password_encryption", "scram-sha-256")
+        .setServerConfig("timezone", "UTC")
+        .setDataDirectoryCustomizer(dir -> writeHostBasedAuthentication(dir.toPath()));
+  }
+
+  private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) {
     try {
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setServerConfig("listen_addresses", "*")
-          .setServerConfig("max_connections", "300")
-          .setServerConfig("fsync", "off")
-          .setServerConfig("synchronous_commit", "off")
-          .setServerConfig("full_page_writes", "off")
-          .setServerConfig("password_encryption", "scram-sha-256")
-          .setServerConfig("timezone", "UTC")
-          .setDataDirectoryCustomizer(dir -> writeHostBasedAuthentication(dir.toPath()))
-          .start();
-      return new EmbeddedPostgresServer(postgres);
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
     }
+  }
+
+  /**
+   * Stops a dedicated server (a fast shutdown: open sessions are ended, as a restart of the
+   * database ends them); its data stay.
+   */
+  public synchronized void stop() {
+    requireDedicated("stop");
+    if (postgres == null) {
+      return;
+    }
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stop the embedded PostgreSQL on port " + port, e);
+    } finally {
+      postgres = null;
+    }
+  }
+
+  /** Starts a stopped dedicated server again, on the same port and data directory. */
+  public synchronized void start() {
+    requireDedicated("start");
+    if (postgres == null) {
+      postgres = start(builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port));
+    }
+  }
+
+  public boolean isRunning() {
+    return postgres != null;
+  }
+
+  /** Stops a dedicated server; the JVM's shared server stays until the JVM ends. */
+  @Override
+  public void close() {
+    if (dataDirectory != null) {
+      stop();
+    }
+  }
+
+  private void requireDedicated(String what) {
+    if (dataDirectory == null) {
+      throw new IllegalStateException("cannot " + what + " the JVM's shared server: take a dedicated one");
+    }
+  }
+
+  private EmbeddedPostgres running() {
+    EmbeddedPostgres current = postgres;
+    if (current == null) {
+      throw new IllegalStateException("the embedded PostgreSQL on port " + port + " is stopped");
+    }
+    return current;
   }
 
   private static void writeHostBasedAuthentication(Path dataDirectory) {
@@ -73,12 +144,12 @@ public final class EmbeddedPostgresServer {
   }
 
   public int port() {
-    return postgres.getPort();
+    return port;
   }
 
   /** The {@code postgres} database as the superuser. */
   public DataSource adminDataSource() {
-    return postgres.getPostgresDatabase();
+    return running().getPostgresDatabase();
   }
 
   /** A new database owned by a new role with a random password. Close it to drop both. */

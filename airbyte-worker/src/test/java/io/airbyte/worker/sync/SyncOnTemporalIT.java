@@ -4,53 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.contract.connection.ConnectionManagerWorkflow;
-import io.airbyte.contract.connection.NamespaceDefinition;
 import io.airbyte.contract.connector.ActorType;
-import io.airbyte.contract.connector.ConnectorDefinition;
-import io.airbyte.contract.connector.ConnectorRuntime.BuiltInJar;
 import io.airbyte.contract.job.JobStatus;
 import io.airbyte.contract.job.RetrySettings;
-import io.airbyte.contract.schedule.Schedule;
-import io.airbyte.db.MetadataDatabase;
-import io.airbyte.db.actor.ActorRepository;
-import io.airbyte.db.connection.Connection;
-import io.airbyte.db.connection.ConnectionRepository;
-import io.airbyte.db.definition.DefinitionRepository;
 import io.airbyte.db.job.Job;
 import io.airbyte.db.job.JobRepository;
-import io.airbyte.db.secret.SecretRepository;
-import io.airbyte.db.secret.SecretSplitter;
-import io.airbyte.db.state.StateRepository;
-import io.airbyte.db.state.StreamGenerationRepository;
-import io.airbyte.db.workspace.WorkspaceRepository;
-import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteStream;
-import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import io.airbyte.protocol.models.ConfiguredAirbyteStream;
 import io.airbyte.protocol.models.DestinationSyncMode;
 import io.airbyte.protocol.models.SyncMode;
-import io.airbyte.scheduler.SchedulerWorkers;
-import io.airbyte.scheduler.job.JobActivitiesImpl;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.testsupport.postgres.PostgresExtension;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
-import io.airbyte.worker.connector.ConnectorActivitiesImpl;
-import io.airbyte.worker.process.JobDirectories;
-import io.airbyte.worker.process.LocalConnectorJars;
-import io.airbyte.worker.process.LocalProcessFactory;
-import io.airbyte.worker.replication.ReplicationSettings;
-import io.airbyte.worker.replication.ReplicationWorker;
 import io.airbyte.worker.state.DatabaseStatePersistence;
-import io.temporal.testing.TestWorkflowEnvironment;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,77 +37,30 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class SyncOnTemporalIT {
 
-  private static final Path CONNECTORS = Path.of(System.getProperty("connectors.dir", "../connectors"));
-
   @TempDir
   Path workspace;
 
   @Test
   void syncsIncrementallyThroughTheWorkflowsAndClears(PostgresTestDatabase db) throws Exception {
-    DataSource ds = db.dataSource();
-    MetadataDatabase.migrate(ds);
     db.execute("CREATE SCHEMA app",
         "CREATE TABLE app.events (id bigint PRIMARY KEY, kind text, updated_at timestamptz NOT NULL)",
         "INSERT INTO app.events SELECT g, 'k' || g, timestamptz '2024-01-01' + g * interval '1 minute' FROM generate_series(1, 1000) g");
 
-    ConnectionRepository connections = new ConnectionRepository(ds);
-    JobRepository jobs = new JobRepository(ds);
-    DefinitionRepository definitions = new DefinitionRepository(ds);
-    ActorRepository actors = new ActorRepository(ds);
-    SecretSplitter secrets = new SecretSplitter(new SecretRepository(ds, new io.airbyte.db.secret.SecretCipher(new byte[32])));
-    LocalConnectorJars jars = new LocalConnectorJars(CONNECTORS, List.of("-XX:+UseSerialGC", "-Xmx192m"));
-    LocalProcessFactory processes = new LocalProcessFactory(jars);
-    JobDirectories directories = new JobDirectories(workspace);
-    ConnectorActivitiesImpl connectorActivities = new ConnectorActivitiesImpl(processes, directories, Duration.ofMinutes(2),
-        Clock.systemUTC());
-    BuiltInJar sourceConnector = new BuiltInJar("source-postgres");
-    BuiltInJar destinationConnector = new BuiltInJar("destination-postgres");
-    assertThat(jars.commandFor(sourceConnector)).as("source-postgres jar under " + CONNECTORS).isNotEmpty();
+    try (SyncPlatform platform = new SyncPlatform(db, workspace, RetrySettings.defaults(), true)) {
+      ObjectNode sourceConfig = SyncPlatform.sourceConfig(db, "app");
+      UUID sourceId = platform.actor(ActorType.SOURCE, "source-postgres", sourceConfig);
+      UUID destinationId = platform.actor(ActorType.DESTINATION, "destination-postgres",
+          SyncPlatform.destinationConfig(db, "landing"));
+      assertThat(platform.actors.get(ActorType.SOURCE, sourceId).configuration().toString()).doesNotContain(db.password());
 
-    // definitions with the specs the connectors give
-    var sourceSpec = connectorActivities.spec(sourceConnector).output();
-    var destinationSpec = connectorActivities.spec(destinationConnector).output();
-    UUID sourceDefinition = definitions.registerBuiltIn(new ConnectorDefinition(
-        UUID.fromString("decd338e-5647-4c0b-adf4-da0e75f5a750"), ActorType.SOURCE, "Postgres", "dev", null,
-        Jsons.toTree(sourceSpec), "0.2.0", true, null, null, sourceConnector)).id();
-    UUID destinationDefinition = definitions.registerBuiltIn(new ConnectorDefinition(
-        UUID.fromString("25c5221d-dce2-4163-ade9-739ef790f503"), ActorType.DESTINATION, "Postgres", "dev", null,
-        Jsons.toTree(destinationSpec), "0.2.0", true, null, null, destinationConnector)).id();
-
-    UUID workspaceId = new WorkspaceRepository(ds).ensureDefault().id();
-    ObjectNode sourceConfig = Jsons.object().put("host", "localhost").put("port", db.port()).put("database", db.databaseName())
-        .put("username", db.username()).put("password", db.password());
-    sourceConfig.putArray("schemas").add("app");
-    sourceConfig.putObject("ssl_mode").put("mode", "disable");
-    ObjectNode destinationConfig = sourceConfig.deepCopy();
-    destinationConfig.remove("schemas");
-    destinationConfig.put("schema", "landing");
-    UUID sourceId = actors.create(workspaceId, sourceDefinition, ActorType.SOURCE, "app db",
-        secrets.split(workspaceId, sourceSpec.getConnectionSpecification(), sourceConfig)).id();
-    UUID destinationId = actors.create(workspaceId, destinationDefinition, ActorType.DESTINATION, "warehouse",
-        secrets.split(workspaceId, destinationSpec.getConnectionSpecification(), destinationConfig)).id();
-    assertThat(actors.get(ActorType.SOURCE, sourceId).configuration().toString()).doesNotContain(db.password());
-
-    AirbyteStream events = connectorActivities.discover(sourceConnector, sourceConfig).output().getStreams().stream()
-        .filter(s -> s.getName().equals("events")).findFirst().orElseThrow();
-    ConfiguredAirbyteStream configured = new ConfiguredAirbyteStream().withStream(events).withSyncMode(SyncMode.INCREMENTAL)
-        .withCursorField(List.of("updated_at")).withDestinationSyncMode(DestinationSyncMode.APPEND_DEDUP)
-        .withPrimaryKey(List.of(List.of("id")));
-    UUID connection = connections.create(new Connection(null, sourceId, destinationId, "app → warehouse",
-        new ConfiguredAirbyteCatalog().withStreams(List.of(configured)), NamespaceDefinition.DESTINATION, null, "", Schedule.manual(),
-        "ignore", "active", null, null, null)).id();
-
-    DatabaseStatePersistence state = new DatabaseStatePersistence(new StateRepository(ds));
-    AttemptInputs inputs = new AttemptInputs(connections, actors, definitions, secrets, new StreamGenerationRepository(ds), state);
-    ReplicationWorker replication = new ReplicationWorker(processes, state, ReplicationSettings.defaults(), directories,
-        Clock.systemUTC());
-
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      SchedulerWorkers.register(env.getWorkerFactory(), "CONNECTION_UPDATER", new JobActivitiesImpl(connections, jobs, 3, RetrySettings.defaults()));
-      SyncWorkers.register(env.getWorkerFactory(), "SYNC",
-          new SyncActivitiesImpl(inputs, connectorActivities, replication, jobs, Duration.ofMillis(500)), 2);
-      env.start();
-      ConnectionWorkflows workflows = new ConnectionWorkflows(env.getWorkflowClient(), "CONNECTION_UPDATER", "SYNC");
+      AirbyteStream events = platform.discover(sourceConfig, "events");
+      ConfiguredAirbyteStream configured = new ConfiguredAirbyteStream().withStream(events).withSyncMode(SyncMode.INCREMENTAL)
+          .withCursorField(List.of("updated_at")).withDestinationSyncMode(DestinationSyncMode.APPEND_DEDUP)
+          .withPrimaryKey(List.of(List.of("id")));
+      UUID connection = platform.connection(sourceId, destinationId, List.of(configured));
+      JobRepository jobs = platform.jobs;
+      DatabaseStatePersistence state = platform.state;
+      ConnectionWorkflows workflows = platform.workflows;
 
       workflows.signal(connection, ConnectionManagerWorkflow::syncNow);
       Job first = awaitJobs(jobs, connection, 1);
