@@ -27,7 +27,7 @@ build() {
 build server airbyte-server
 build scheduler airbyte-scheduler
 build worker airbyte-worker
-for connector in source-postgres source-faker destination-postgres destination-duckdb; do
+for connector in source-postgres source-faker destination-postgres destination-duckdb destination-snowflake; do
   build "$connector" "connectors/$connector"
 done
-echo "built airbyte/{server,scheduler,worker,source-postgres,source-faker,destination-postgres,destination-duckdb}:$TAG"
+echo "built airbyte/{server,scheduler,worker,source-postgres,source-faker,destination-postgres,destination-duckdb,destination-snowflake}:$TAG"

@@ -63,8 +63,9 @@ up() {
   stack up -d
   wait_for "the API answering" 300 curl -sf "$API/public/v1/health"
   # the worker registers the built-in connectors (running their images' spec) when it starts
-  wait_for "the built-in connectors registered" 180 \
-    bash -c "curl -sf -u airbyte:$AIRBYTE_ADMIN_PASSWORD '$API/v1/definitions?type=destination' | grep -q destination-postgres"
+  wait_for "the built-in destinations registered" 180 \
+    bash -c "d=\$(curl -sf -u airbyte:$AIRBYTE_ADMIN_PASSWORD '$API/v1/definitions?type=destination') \
+      && grep -q destination-postgres <<<\"\$d\" && grep -q destination-snowflake <<<\"\$d\""
   echo "stack up in $((SECONDS - start)) s"
 }
 

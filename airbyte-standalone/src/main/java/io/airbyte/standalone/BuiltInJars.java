@@ -11,7 +11,8 @@ import java.util.List;
 /** The built-in connectors travel inside the platform's jar; they are unpacked to {@code AIRBYTE_HOME/connectors}. */
 final class BuiltInJars {
 
-  static final List<String> NAMES = List.of("source-postgres", "source-faker", "destination-postgres", "destination-duckdb");
+  static final List<String> NAMES = List.of("source-postgres", "source-faker", "destination-postgres", "destination-duckdb",
+      "destination-snowflake");
 
   private BuiltInJars() {}
 

@@ -29,7 +29,9 @@ public final class BuiltInConnectors {
       new BuiltIn(UUID.fromString("25c5221d-dce2-4163-ade9-739ef790f503"), ActorType.DESTINATION, "Postgres",
           new BuiltInJar("destination-postgres"), "https://docs.airbyte.com/integrations/destinations/postgres"),
       new BuiltIn(UUID.fromString("94bd199c-2ff0-4aa2-b98e-17f0acb72610"), ActorType.DESTINATION, "DuckDB",
-          new BuiltInJar("destination-duckdb"), "https://docs.airbyte.com/integrations/destinations/duckdb"));
+          new BuiltInJar("destination-duckdb"), "https://docs.airbyte.com/integrations/destinations/duckdb"),
+      new BuiltIn(UUID.fromString("424892c4-daac-4491-b35d-c6688ba547ba"), ActorType.DESTINATION, "Snowflake",
+          new BuiltInJar("destination-snowflake"), "https://docs.airbyte.com/integrations/destinations/snowflake"));
 
   private BuiltInConnectors() {}
 

@@ -95,12 +95,13 @@ class SeparateProcessesIT {
       DefinitionRepository definitions = new DefinitionRepository(ds);
       UUID sourcePostgres = UUID.fromString("decd338e-5647-4c0b-adf4-da0e75f5a750");
       UUID destinationPostgres = UUID.fromString("25c5221d-dce2-4163-ade9-739ef790f503");
-      await(() -> definitions.list(ActorType.SOURCE, null).size() + definitions.list(ActorType.DESTINATION, null).size() == 4,
+      await(() -> definitions.list(ActorType.SOURCE, null).size() + definitions.list(ActorType.DESTINATION, null).size()
+          == BuiltInConnectors.ALL.size(),
           processes);
       ConnectorDefinition source = definitions.get(sourcePostgres);
       assertThat(source.spec().at("/connectionSpecification/properties/password/airbyte_secret").asBoolean()).isTrue();
       assertThat(definitions.list(ActorType.DESTINATION, null)).extracting(d -> d.image().repository())
-          .contains("airbyte/destination-duckdb");
+          .contains("airbyte/destination-duckdb", "airbyte/destination-snowflake");
 
       UUID workspace = new WorkspaceRepository(ds).ensureDefault().id();
       SecretSplitter secrets = new SecretSplitter(new SecretRepository(ds, new io.airbyte.db.secret.SecretCipher(new byte[32])));
