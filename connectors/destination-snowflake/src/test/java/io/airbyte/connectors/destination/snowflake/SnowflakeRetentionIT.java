@@ -10,6 +10,13 @@ import io.airbyte.protocol.models.DestinationSyncMode;
 import io.airbyte.protocol.testing.Messages;
 import java.nio.file.Path;
 import java.util.List;
+import io.airbyte.connector.kit.sql.SqlTables;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +34,36 @@ class SnowflakeRetentionIT {
   @TempDir
   Path dir;
 
-  private List<String> createStatements(DestinationRun run) {
-    return run.ofType(AirbyteMessage.Type.LOG).stream().map(m -> m.at("/log/message").asText())
-        .filter(m -> m.startsWith("creating table")).toList();
+  /** The kit's log of the tables it creates (in a connector process, LOG messages; here, in-process, the JUL record). */
+  private final List<String> logged = new CopyOnWriteArrayList<>();
+  private final Handler capture = new Handler() {
+    @Override
+    public void publish(LogRecord record) {
+      logged.add(record.getMessage());
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  };
+  private final Logger tablesLog = Logger.getLogger(SqlTables.class.getName());
+
+  @BeforeEach
+  void listen() {
+    tablesLog.addHandler(capture);
+  }
+
+  @AfterEach
+  void stopListening() {
+    tablesLog.removeHandler(capture);
+  }
+
+  private List<String> createStatements() {
+    List<String> statements = logged.stream().filter(m -> m.startsWith("creating table")).toList();
+    logged.clear();
+    return statements;
   }
 
   @Test
@@ -42,7 +76,7 @@ class SnowflakeRetentionIT {
     DestinationRun seven = DestinationRun.write(new SnowflakeDestination(), dir, fakesnow.config().put("retention_period_days", 7),
         catalog, input);
     assertThat(seven.exitCode).as(seven.errorMessage()).isZero();
-    assertThat(createStatements(seven)).singleElement().asString()
+    assertThat(createStatements()).singleElement().asString()
         .contains("CREATE TABLE \"AIRBYTE_SCHEMA\".\"KEPT\" (").endsWith(") DATA_RETENTION_TIME_IN_DAYS = 7");
     assertThat(fakesnow.number("SELECT count(*) FROM AIRBYTE_SCHEMA.KEPT")).isEqualTo(1);
 
@@ -50,7 +84,7 @@ class SnowflakeRetentionIT {
     DestinationRun unset = DestinationRun.write(new SnowflakeDestination(), dir, fakesnow.config().without("retention_period_days"),
         other, input.replace("\"kept\"", "\"unset\""));
     assertThat(unset.exitCode).as(unset.errorMessage()).isZero();
-    assertThat(createStatements(unset)).singleElement().asString().endsWith(") DATA_RETENTION_TIME_IN_DAYS = 1");
+    assertThat(createStatements()).singleElement().asString().endsWith(") DATA_RETENTION_TIME_IN_DAYS = 1");
   }
 
   @Test
