@@ -16,10 +16,20 @@ public final class AirbyteMessageReader implements Closeable {
   private final LineSplitter lines;
   private long lineNumber;
   private RecordDataHandler recordDataHandler;
+  private final long maxLineBytes;
 
   public AirbyteMessageReader(InputStream in) {
+    this(in, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param maxLineBytes the longest line read as a message; a longer one comes out as {@link
+   *     ProtocolLine.TooLong}, skipped in constant memory
+   */
+  public AirbyteMessageReader(InputStream in, long maxLineBytes) {
     this.in = in;
-    this.lines = new LineSplitter(in);
+    this.lines = new LineSplitter(in, maxLineBytes);
+    this.maxLineBytes = maxLineBytes;
   }
 
   /** Reads record data through {@code handler} from now on (see {@link RecordDataHandler}). */
@@ -35,6 +45,13 @@ public final class AirbyteMessageReader implements Closeable {
         return null;
       }
       lineNumber++;
+      if (line == LineSplitter.TOO_LONG) {
+        LineSplitter.TooLongLine tooLong = lines.tooLongLine();
+        TooLongLineScanner.Head head = TooLongLineScanner.scan(tooLong);
+        tooLong.skipRest();
+        return new ProtocolLine.TooLong(lineNumber, tooLong.length(), maxLineBytes, head.type(), head.namespace(),
+            head.stream());
+      }
       if (!MessageLineParser.isBlank(line)) {
         return MessageLineParser.parse(line, lineNumber, recordDataHandler);
       }

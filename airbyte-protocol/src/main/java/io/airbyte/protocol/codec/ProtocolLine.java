@@ -23,4 +23,28 @@ public sealed interface ProtocolLine {
       return line.length() <= maxChars ? line : line.substring(0, maxChars) + "… (" + line.length() + " chars)";
     }
   }
+
+  /**
+   * A line longer than the reader's bound, skipped without being held in memory. What its beginning
+   * says is kept: the message's type and, for a record, its stream (null where the line does not say).
+   *
+   * @param bytes the line's length
+   * @param maxBytes the reader's bound
+   */
+  record TooLong(long lineNumber, long bytes, long maxBytes, String type, String namespace, String stream)
+      implements ProtocolLine {
+
+    /** The stream's name with its namespace ({@code namespace.name}), or null for a line that names none. */
+    public String streamName() {
+      return stream == null ? null : namespace == null ? stream : namespace + "." + stream;
+    }
+
+    /** "a RECORD of stream 'ns.s'", "a STATE message", "a line": what the line is, for a message. */
+    public String describe() {
+      if (stream != null) {
+        return "a " + (type == null ? "message" : type) + " of stream '" + streamName() + "'";
+      }
+      return type == null ? "a line" : "a " + type + " message";
+    }
+  }
 }

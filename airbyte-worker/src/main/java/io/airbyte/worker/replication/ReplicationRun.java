@@ -233,7 +233,8 @@ public final class ReplicationRun {
     StderrPump sourceErr = StderrPump.start(source.stderr(), log, "source");
     StderrPump destinationErr = StderrPump.start(destination.stderr(), log, "destination");
     LineQueue queue = new LineQueue(settings.queueBytes());
-    SourceReader sourceReader = new SourceReader(source.stdout(), mapping, queue, states, stats, log, failures);
+    SourceReader sourceReader = new SourceReader(source.stdout(), settings.maxLineBytes(), mapping, queue, states, stats, log,
+        failures);
     DestinationWriter writer = new DestinationWriter(destination.stdin(), queue, failures);
     DestinationReader destinationReader = new DestinationReader(destination.stdout(), states, stats, log, failures);
     Thread readSource = thread(sourceReader, "source-reader");

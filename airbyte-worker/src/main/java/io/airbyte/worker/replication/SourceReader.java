@@ -30,11 +30,17 @@ import java.util.Set;
  * connection says so, otherwise the very line the source wrote), states (tracked until the
  * destination echoes them) and stream statuses (which the destination needs to finish a stream);
  * estimates go to the stats, logs and errors to the attempt log. Lines that are not messages are
- * counted and logged, never fatal.
+ * counted and logged, never fatal. A line longer than the bound is never held in memory: a record,
+ * state or trace that long fails the attempt with a reason naming its stream, its size and the bound
+ * (the source is stopped, the destination keeps what it committed up to its last echoed state);
+ * anything else that long is counted and skipped like a line that is not a message.
  */
 final class SourceReader implements Runnable {
 
+  private static final Set<String> NEEDED = Set.of("RECORD", "STATE", "TRACE");
+
   private final InputStream stdout;
+  private final long maxLineBytes;
   private final CatalogMapping mapping;
   private final LineQueue queue;
   private final StateTracker states;
@@ -54,9 +60,10 @@ final class SourceReader implements Runnable {
   private RecordRenamer lastRenamer;
   private final Map<StreamDescriptor, RecordRenamer> renamers = new HashMap<>();
 
-  SourceReader(InputStream stdout, CatalogMapping mapping, LineQueue queue, StateTracker states, SyncStats stats,
-      AttemptLog log, AttemptFailures failures) {
+  SourceReader(InputStream stdout, long maxLineBytes, CatalogMapping mapping, LineQueue queue, StateTracker states,
+      SyncStats stats, AttemptLog log, AttemptFailures failures) {
     this.stdout = stdout;
+    this.maxLineBytes = maxLineBytes;
     this.mapping = mapping;
     this.queue = queue;
     this.states = states;
@@ -67,7 +74,7 @@ final class SourceReader implements Runnable {
 
   @Override
   public void run() {
-    try (AirbyteMessageReader reader = new AirbyteMessageReader(stdout)) {
+    try (AirbyteMessageReader reader = new AirbyteMessageReader(stdout, maxLineBytes)) {
       ProtocolLine line;
       while ((line = reader.next()) != null) {
         lastActivityNanos = System.nanoTime();
@@ -77,6 +84,8 @@ final class SourceReader implements Runnable {
           }
         } else if (line instanceof ProtocolLine.NotAMessage bad) {
           ConnectorMessages.notAMessage(log, "source", bad, stats.malformedSourceLines);
+        } else if (line instanceof ProtocolLine.TooLong tooLong && !tooLong(tooLong)) {
+          return;
         }
       }
     } catch (IOException e) {
@@ -96,6 +105,28 @@ final class SourceReader implements Runnable {
         log.platformWarn("The source wrote " + bad + " line(s) that are not protocol messages; they were skipped");
       }
     }
+  }
+
+  /** False when the attempt fails on it (a record, state or trace too long to carry). */
+  private boolean tooLong(ProtocolLine.TooLong line) {
+    String what = "Line " + line.lineNumber() + " of the source's output, " + line.describe() + ", is " + line.bytes()
+        + " bytes, more than the " + line.maxBytes() + " bytes the platform carries in one message";
+    if (line.type() == null || !NEEDED.contains(line.type())) {
+      stats.malformedSourceLines.incrementAndGet();
+      log.platformWarn(what + ": skipped unread");
+      return true;
+    }
+    StreamDescriptor stream = line.stream() == null ? null
+        : new StreamDescriptor().withNamespace(line.namespace()).withName(line.stream());
+    String message = what + ". The sync stops: the destination keeps what it committed up to its last state. Leave the"
+        + " large column (or the stream) out of the connection.";
+    log.platformWarn(message);
+    FailureReason reason = FailureReason.of(FailureOrigin.REPLICATION, io.airbyte.contract.failure.FailureType.CONFIG_ERROR,
+        message, null);
+    failures.add(new FailureReason(reason.failureOrigin(), reason.failureType(), reason.retryable(), reason.externalMessage(),
+        null, null, stream, reason.timestamp()));
+    queue.abort();
+    return false;
   }
 
   /** False when the queue was aborted (the destination is gone): reading on is pointless. */

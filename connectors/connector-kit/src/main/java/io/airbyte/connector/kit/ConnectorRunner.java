@@ -1,7 +1,6 @@
 package io.airbyte.connector.kit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airbyte.protocol.codec.AirbyteMessageReader;
 import io.airbyte.protocol.codec.AirbyteMessageWriter;
 import io.airbyte.protocol.config.ConfigValidator;
 import io.airbyte.protocol.json.Jsons;
@@ -19,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a connector from its command line, as Airbyte's platform calls it:
@@ -38,11 +38,19 @@ public final class ConnectorRunner {
   private final Connector connector;
   private final InputStream stdin;
   private final Emitter output;
+  private final Map<String, String> environment;
 
   public ConnectorRunner(Connector connector, InputStream stdin, OutputStream stdout, Clock clock) {
+    this(connector, stdin, stdout, clock, Map.of());
+  }
+
+  /** @param environment the process's environment (for {@link RecordSizeLimit#VARIABLE}) */
+  public ConnectorRunner(Connector connector, InputStream stdin, OutputStream stdout, Clock clock,
+      Map<String, String> environment) {
     this.connector = connector;
     this.stdin = stdin;
     this.output = new Emitter(new AirbyteMessageWriter(stdout), clock);
+    this.environment = Map.copyOf(environment);
   }
 
   /**
@@ -53,7 +61,7 @@ public final class ConnectorRunner {
   public static void main(Connector connector, String[] args) {
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-    ConnectorRunner runner = new ConnectorRunner(connector, System.in, stdout, Clock.systemUTC());
+    ConnectorRunner runner = new ConnectorRunner(connector, System.in, stdout, Clock.systemUTC(), System.getenv());
     ProtocolLogHandler.install(runner.output, ProtocolLogHandler.levelFromEnvironment(System.getenv("LOG_LEVEL")));
     int code = runner.run(args);
     System.exit(code);
@@ -135,7 +143,9 @@ public final class ConnectorRunner {
       case WRITE -> {
         Destination destination = destination(invocation);
         JsonNode config = validConfig(invocation.config());
-        MessageInput input = new MessageInput(new AirbyteMessageReader(stdin), output);
+        RecordSizeLimit limit = RecordSizeLimit.fromEnvironment(environment.get(RecordSizeLimit.VARIABLE),
+            destination.maxRecordBytes(config));
+        MessageInput input = new MessageInput(stdin, limit, output);
         destination.write(config, catalog(invocation.catalog()), input, output);
       }
       default -> throw new IllegalStateException("unhandled command " + invocation.command());

@@ -107,6 +107,7 @@ public final class Emitter {
         .withError(new AirbyteErrorTraceMessage()
             .withFailureType(failure.type())
             .withMessage(failure.message())
+            .withStreamDescriptor(failure.stream())
             .withInternalMessage(error == null ? null : error.toString())
             .withStackTrace(error == null ? null : stackTrace(error))));
   }

@@ -1,6 +1,7 @@
 package io.airbyte.connector.kit;
 
 import io.airbyte.protocol.models.AirbyteErrorTraceMessage.FailureType;
+import io.airbyte.protocol.models.StreamDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
@@ -13,8 +14,13 @@ import java.util.concurrent.TimeoutException;
  * connections), and system errors (everything else).
  *
  * @param message what the user reads
+ * @param stream the stream at fault, when the failure is one stream's (null otherwise)
  */
-public record Failure(FailureType type, String message) {
+public record Failure(FailureType type, String message, StreamDescriptor stream) {
+
+  public Failure(FailureType type, String message) {
+    this(type, message, null);
+  }
 
   public static Failure of(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
@@ -30,6 +36,9 @@ public record Failure(FailureType type, String message) {
   }
 
   private static Failure classifyOne(Throwable t) {
+    if (t instanceof RecordTooLargeException tooLarge) {
+      return new Failure(FailureType.CONFIG_ERROR, t.getMessage(), tooLarge.stream());
+    }
     if (t instanceof ConfigErrorException) {
       return new Failure(FailureType.CONFIG_ERROR, t.getMessage());
     }

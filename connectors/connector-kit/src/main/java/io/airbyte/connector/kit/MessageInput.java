@@ -5,23 +5,42 @@ import io.airbyte.protocol.codec.ProtocolLine;
 import io.airbyte.protocol.codec.RecordDataHandler;
 import io.airbyte.protocol.models.AirbyteLogMessage;
 import io.airbyte.protocol.models.AirbyteMessage;
+import io.airbyte.protocol.models.StreamDescriptor;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
 
 /**
  * The messages a destination reads from stdin. Lines that are not messages are counted and
- * reported as WARN logs naming the line and the reason; they never stop the input.
+ * reported as WARN logs naming the line and the reason; they never stop the input. A line longer
+ * than the {@link RecordSizeLimit} is never held in memory: a record, state or trace that long stops
+ * the write with a {@link RecordTooLargeException} naming its stream, its size and the limit (the
+ * destination then commits nothing after the last state); a longer line of anything else (a log, or
+ * not JSON at all) is skipped like any line that is not a message.
  */
 public final class MessageInput {
 
   private static final int EXCERPT_CHARS = 200;
 
+  private static final Set<String> NEEDED = Set.of("RECORD", "STATE", "TRACE");
+
   private final AirbyteMessageReader reader;
   private final Emitter output;
+  private final RecordSizeLimit limit;
   private long notAMessageCount;
 
+  /** Input without a bound of its own (lines up to the 2 GB a line may have). */
   public MessageInput(AirbyteMessageReader reader, Emitter output) {
     this.reader = reader;
     this.output = output;
+    this.limit = null;
+  }
+
+  /** The lines of {@code stdin}, each at most {@code limit} long. */
+  public MessageInput(InputStream stdin, RecordSizeLimit limit, Emitter output) {
+    this.reader = new AirbyteMessageReader(stdin, limit.bytes());
+    this.output = output;
+    this.limit = limit;
   }
 
   /** Reads record data through {@code handler}, in the same pass as the line (see {@link RecordDataHandler}). */
@@ -39,11 +58,33 @@ public final class MessageInput {
       if (line instanceof ProtocolLine.Message message) {
         return message.message();
       }
+      if (line instanceof ProtocolLine.TooLong tooLong) {
+        tooLong(tooLong);
+        continue;
+      }
       ProtocolLine.NotAMessage bad = (ProtocolLine.NotAMessage) line;
       notAMessageCount++;
       output.log(AirbyteLogMessage.Level.WARN, "input line " + bad.lineNumber() + " is not a message ("
           + bad.reason() + "), skipped: " + bad.excerpt(EXCERPT_CHARS));
     }
+  }
+
+  private void tooLong(ProtocolLine.TooLong line) {
+    String size = RecordSizeLimit.describe(line.bytes());
+    String max = RecordSizeLimit.describe(line.maxBytes());
+    String origin = limit == null ? "" : " (" + limit.origin() + ")";
+    if (line.type() == null || !NEEDED.contains(line.type())) {
+      notAMessageCount++;
+      output.log(AirbyteLogMessage.Level.WARN, "input line " + line.lineNumber() + " (" + line.describe() + ") is "
+          + size + ", longer than the " + max + " a line may have" + origin + ": skipped unread");
+      return;
+    }
+    StreamDescriptor stream = line.stream() == null ? null
+        : new StreamDescriptor().withNamespace(line.namespace()).withName(line.stream());
+    throw new RecordTooLargeException("Input line " + line.lineNumber() + ", " + line.describe() + ", is " + size
+        + ", more than the " + max + " this destination takes in one message" + origin + ". The sync stops here; what was written"
+        + " after the last state is not committed. Leave the large column (or the stream) out of the connection, or"
+        + " raise " + RecordSizeLimit.VARIABLE + ".", stream);
   }
 
   /** How many input lines were not messages. */

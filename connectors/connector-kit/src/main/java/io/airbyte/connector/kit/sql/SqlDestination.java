@@ -35,6 +35,12 @@ public abstract class SqlDestination<C extends SqlDestinationConfig> implements 
     this.configs = configs;
   }
 
+  /** The default of the engine's dialect ({@link SqlDialect#maxRecordBytes}). */
+  @Override
+  public long maxRecordBytes(JsonNode json) {
+    return configs.apply(json).dialect().maxRecordBytes();
+  }
+
   /** What {@code check} reports when it cannot create a table: by default the error itself. */
   protected Exception checkFailed(C config, SQLException error) {
     return error;

@@ -1,5 +1,6 @@
 package io.airbyte.connector.kit.sql;
 
+import io.airbyte.connector.kit.RecordSizeLimit;
 import io.airbyte.connector.kit.destination.StreamTarget;
 import io.airbyte.connector.kit.typing.AirbyteType;
 import java.sql.Connection;
@@ -100,6 +101,23 @@ public interface SqlDialect {
   /** The condition that a row belongs to a sync and generation (see {@link TruncateRefresh#ROW_OF_SYNC_AND_GENERATION}). */
   default String rowOfSyncAndGeneration() {
     return TruncateRefresh.ROW_OF_SYNC_AND_GENERATION;
+  }
+
+  /**
+   * The largest record (its whole input line) a write takes by default: what the engine can hold in
+   * a row, within what a connector's heap should hold (see {@link RecordSizeLimit}); by default {@link
+   * RecordSizeLimit#DEFAULT_BYTES}.
+   */
+  default long maxRecordBytes() {
+    return RecordSizeLimit.DEFAULT_BYTES;
+  }
+
+  /**
+   * What follows the column list of a {@code CREATE TABLE} of a stream's table (table options such as
+   * a retention period); by default nothing.
+   */
+  default String tableOptions() {
+    return "";
   }
 
   /** How rows reach their tables through {@code connection}, for one write. */

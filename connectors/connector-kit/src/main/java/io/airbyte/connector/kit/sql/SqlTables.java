@@ -79,7 +79,11 @@ public final class SqlTables implements TruncateRefresh.Tables {
           dialect.quote("_airbyte_meta") + " " + types.columnType(AirbyteType.JSON) + " NOT NULL",
           dialect.quote("_airbyte_generation_id") + " " + types.columnType(AirbyteType.INTEGER)));
       wanted.forEach((name, type) -> definitions.add(dialect.quote(name) + " " + types.columnType(type)));
-      execute("CREATE TABLE " + dialect.qualified(schema, table) + " (" + String.join(", ", definitions) + ")");
+      String options = dialect.tableOptions();
+      String create = "CREATE TABLE " + dialect.qualified(schema, table) + " (" + String.join(", ", definitions) + ")"
+          + (options.isEmpty() ? "" : " " + options);
+      LOG.info("creating table " + schema + "." + table + ": " + create);
+      execute(create);
     } else {
       evolve(schema, table, existing, wanted);
     }

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 
 /** The config of destination-snowflake, with the property names of Airbyte's destination-snowflake. */
 record SnowflakeDestinationConfig(String host, String role, String warehouse, String database, String schema,
-    String username, Credentials credentials, String jdbcUrlParams) implements SqlDestinationConfig {
+    String username, Credentials credentials, String jdbcUrlParams, int retentionPeriodDays) implements SqlDestinationConfig {
+
+  /** Airbyte's value when {@code retention_period_days} is not set (Snowflake's own default). */
+  static final int DEFAULT_RETENTION_PERIOD_DAYS = 1;
 
   /** How the user logs in: a password, or a key pair (an unencrypted or encrypted PKCS#8 private key in PEM). */
   sealed interface Credentials {}
@@ -47,7 +50,8 @@ record SnowflakeDestinationConfig(String host, String role, String warehouse, St
     }
     return new SnowflakeDestinationConfig(host, required(config, "role"), required(config, "warehouse"),
         required(config, "database"), required(config, "schema"), required(config, "username"), login,
-        config.path("jdbc_url_params").asText(""));
+        config.path("jdbc_url_params").asText(""),
+        config.hasNonNull("retention_period_days") ? config.get("retention_period_days").asInt() : DEFAULT_RETENTION_PERIOD_DAYS);
   }
 
   private static String required(JsonNode config, String field) {
@@ -162,6 +166,6 @@ record SnowflakeDestinationConfig(String host, String role, String warehouse, St
 
   @Override
   public SqlDialect dialect() {
-    return new SnowflakeDialect(schema);
+    return new SnowflakeDialect(schema, retentionPeriodDays);
   }
 }

@@ -41,11 +41,35 @@ final class SnowflakeDialect implements SqlDialect {
       .alias("OBJECT", AirbyteType.JSON).alias("ARRAY", AirbyteType.JSON)
       .alias("TIMESTAMP_LTZ", AirbyteType.TIMESTAMP_WITH_TIMEZONE);
 
-  private final String defaultSchema;
+  /**
+   * The largest record a write takes: Snowflake holds at most 16 MB in a VARCHAR (and in a VARIANT on
+   * accounts before 2025's larger limit), and a record's values are parsed, encoded into a CSV row and
+   * staged in memory on the way, so a record above it is refused by its stream's name before it costs
+   * the heap (see {@link io.airbyte.connector.kit.RecordSizeLimit}).
+   */
+  static final long MAX_RECORD_BYTES = 16L << 20;
 
-  /** @param defaultSchema the session's schema (of the config), where the write's temporary stage and tables are */
-  SnowflakeDialect(String defaultSchema) {
+  private final String defaultSchema;
+  private final int retentionPeriodDays;
+
+  /**
+   * @param defaultSchema the session's schema (of the config), where the write's temporary stage and tables are
+   * @param retentionPeriodDays the Time Travel retention of the tables the destination creates
+   */
+  SnowflakeDialect(String defaultSchema, int retentionPeriodDays) {
     this.defaultSchema = defaultSchema;
+    this.retentionPeriodDays = retentionPeriodDays;
+  }
+
+  @Override
+  public long maxRecordBytes() {
+    return MAX_RECORD_BYTES;
+  }
+
+  /** {@code retention_period_days}, as Airbyte's destination-snowflake sets it on the tables it creates. */
+  @Override
+  public String tableOptions() {
+    return "DATA_RETENTION_TIME_IN_DAYS = " + retentionPeriodDays;
   }
 
   /** Snowflake makes a new schema the session's: the session goes back to the default schema. */
