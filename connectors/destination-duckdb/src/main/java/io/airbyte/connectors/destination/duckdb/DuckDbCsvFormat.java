@@ -1,19 +1,21 @@
 package io.airbyte.connectors.destination.duckdb;
 
+import io.airbyte.connector.kit.RecordSizeLimit;
 import io.airbyte.connector.kit.rows.Bytes;
 import io.airbyte.connector.kit.rows.CsvFormat;
 import io.airbyte.connector.kit.typing.AirbyteType;
 
 /**
  * The kit's CSV with dates and times in the forms DuckDB parses: {@code (BC)} after the date, an
- * explicit {@code +00} for a time in UTC. {@link #COPY_OPTIONS} is how DuckDB's COPY reads it.
+ * explicit {@code +00} for a time in UTC. {@link #COPY_OPTIONS} is how DuckDB's COPY reads it: its CSV reader
+ * refuses lines over 2 MB unless told, and a row of a record the kit takes (16 MB of JSON) is longer than that.
  */
 final class DuckDbCsvFormat extends CsvFormat {
 
   static final DuckDbCsvFormat INSTANCE = new DuckDbCsvFormat();
   static final String COPY_OPTIONS =
       "(FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULLSTR '\\N', ALLOW_QUOTED_NULLS false,"
-          + " AUTO_DETECT false)";
+          + " AUTO_DETECT false, MAX_LINE_SIZE " + RecordSizeLimit.DEFAULT_BYTES * 4 + ")";
 
   @Override
   public void temporal(Bytes out, AirbyteType type, char[] c, int offset, int length) {

@@ -151,6 +151,19 @@ class DuckDbDestinationIT {
   }
 
   @Test
+  void aRecordJustUnderTheSixteenMegabyteBoundLoads() throws Exception {
+    // DuckDB's CSV reader refuses lines over 2 MB unless told otherwise; the kit takes records up to 16 MB
+    String big = "\"quoted\", then " + "x,y ".repeat(15 * 1024 * 1024 / 4);
+    var catalog = catalog(stream(null, "big", USERS, DestinationSyncMode.APPEND, null, null, 1, 0));
+    write(catalog, new Messages().record(null, "big", "{\"id\":1,\"name\":\"" + big.replace("\"", "\\\"") + "\"}")
+        .record(null, "big", "{\"id\":2,\"name\":\"small\"}")
+        .state(null, "big", "{}").status(null, "big", "COMPLETE"));
+    assertThat(query("SELECT id, name FROM main.big ORDER BY id"))
+        .extracting(r -> r.get("id"), r -> r.get("name"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, big), org.assertj.core.groups.Tuple.tuple(2L, "small"));
+  }
+
+  @Test
   void aStateIsEchoedOnlyOnceItsRecordsAreCommitted() throws Exception {
     var catalog = catalog(stream(null, "vis", USERS, DestinationSyncMode.APPEND, null, null, 1, 0));
     Messages input = new Messages();
