@@ -17,8 +17,10 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
- * Checks both sides (at the same time), then replicates. A failed check is a config error of that side (not retried);
- * the checks are skipped for clear and reset jobs, which run no source.
+ * Checks both sides (at the same time), then replicates. A failed check ends the attempt with the failure the
+ * worker gave it: a config error of that side (not retried), or a transient or system error the connector traced
+ * with its FAILED status (retried as any attempt); without one, a config error of that side. The checks are
+ * skipped for clear and reset jobs, which run no source.
  */
 public final class SyncWorkflowImpl implements SyncWorkflow {
 

@@ -81,6 +81,8 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
   public ConnectorJobResult<AirbyteConnectionStatus> check(ConnectorRole role, ConnectorRuntime connector, JsonNode config) {
     ConnectorJobResult<AirbyteConnectionStatus> result = run(role, connector, config,
         List.of("check", "--config", CONFIG_FILE), AirbyteMessage.Type.CONNECTION_STATUS, AirbyteMessage::getConnectionStatus);
+    // a FAILED status that comes with a transient or system error trace (the database refused the connection)
+    // stays a failed job with both: a pre-sync check retries it, "test connection" answers the status
     if (result.succeeded() || result.failure().failureType() != FailureType.CONFIG_ERROR) {
       return result;
     }
@@ -183,7 +185,8 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
       }
       int exit = process.exitCode();
       if (traced != null) {
-        return failed(log, traced);
+        // what the connector answered stays with it: a check's FAILED status with the failure it traced
+        return failed(log, traced, output);
       }
       if (exit != 0) {
         return failed(log, FailureReason.of(origin, FailureType.SYSTEM_ERROR,
@@ -208,7 +211,11 @@ public final class ConnectorActivitiesImpl implements ConnectorActivities {
   }
 
   private static <T> ConnectorJobResult<T> failed(AttemptLog log, FailureReason failure) {
+    return failed(log, failure, null);
+  }
+
+  private static <T> ConnectorJobResult<T> failed(AttemptLog log, FailureReason failure, T answered) {
     log.platformWarn("Failed: " + failure.externalMessage());
-    return new ConnectorJobResult<>(null, failure, log.path());
+    return new ConnectorJobResult<>(answered, failure, log.path());
   }
 }

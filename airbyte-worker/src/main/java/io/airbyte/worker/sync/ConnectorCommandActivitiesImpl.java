@@ -83,8 +83,11 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
         ConnectorJobResult<AirbyteConnectionStatus> result = connectors.check(
             type == ActorType.DESTINATION ? ConnectorRole.DESTINATION : ConnectorRole.SOURCE, connector, config);
         if (!result.succeeded()) {
-          yield new ConnectorCommandOutput(false, result.failure().externalMessage(), null,
-              SyncActivitiesImpl.failure(result.failure()), result.logPath().toString());
+          // a FAILED status traced as a transient or system error answers with the status's message
+          String message = result.answered() && result.output().getMessage() != null ? result.output().getMessage()
+              : result.failure().externalMessage();
+          yield new ConnectorCommandOutput(false, message, null, SyncActivitiesImpl.failure(result.failure()),
+              result.logPath().toString());
         }
         boolean ok = result.output().getStatus() == AirbyteConnectionStatus.Status.SUCCEEDED;
         yield new ConnectorCommandOutput(ok, result.output().getMessage(), null, null, result.logPath().toString());

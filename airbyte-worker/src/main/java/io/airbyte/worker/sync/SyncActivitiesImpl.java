@@ -2,6 +2,7 @@ package io.airbyte.worker.sync;
 
 import io.airbyte.contract.connector.ActorType;
 import io.airbyte.contract.failure.AttemptFailure;
+import io.airbyte.contract.failure.FailureOrigin;
 import io.airbyte.contract.job.AttemptStatus;
 import io.airbyte.contract.sync.AttemptResult;
 import io.airbyte.contract.sync.CheckResult;
@@ -78,13 +79,9 @@ public final class SyncActivitiesImpl implements SyncActivities {
       result = HeartbeatingStep.run("check-" + role.label() + "-job-" + input.jobId() + "-attempt-" + input.attemptNumber(),
           heartbeatInterval, () -> connectors.reporting(log::platform).check(role, side.connector(), side.config()));
       log.platform("Check of the " + role.label() + ": " + (result.succeeded() ? result.output().getStatus()
-          : "failed: " + result.failure().externalMessage()));
+          : "failed: " + result.failure().externalMessage() + " (" + result.failure().failureType().value() + ")"));
     }
-    if (!result.succeeded()) {
-      return new CheckResult(false, result.failure().externalMessage(), failure(result.failure()));
-    }
-    boolean ok = result.output().getStatus() == AirbyteConnectionStatus.Status.SUCCEEDED;
-    return new CheckResult(ok, result.output().getMessage(), null);
+    return PreSyncCheck.classify(type == ActorType.SOURCE ? FailureOrigin.SOURCE : FailureOrigin.DESTINATION, result);
   }
 
   @Override

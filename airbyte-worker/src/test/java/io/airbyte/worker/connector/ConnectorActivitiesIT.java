@@ -81,6 +81,22 @@ class ConnectorActivitiesIT {
   }
 
   @Test
+  void aFailedCheckWithATransientTraceIsAFailedJobThatAnsweredItsStatus() {
+    var result = activities.check(ConnectorRole.DESTINATION, script(
+        "echo '{\"type\":\"TRACE\",\"trace\":{\"type\":\"ERROR\",\"emitted_at\":1,\"error\":{\"message\":\"Connection refused\","
+            + "\"failure_type\":\"transient_error\"}}}'; "
+            + "echo '{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"FAILED\",\"message\":\"Connection refused\"}}'"),
+        Jsons.object());
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.failure().failureOrigin()).isEqualTo(FailureOrigin.DESTINATION);
+    assertThat(result.failure().failureType()).isEqualTo(FailureType.TRANSIENT_ERROR);
+    assertThat(result.answered()).isTrue();
+    assertThat(result.output().getStatus()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
+    assertThat(result.output().getMessage()).isEqualTo("Connection refused");
+  }
+
+  @Test
   void aCrashIsAFailureWithTheLastStderrLines() {
     var result = activities.discover(script("echo 'Exception in thread main: kaput' >&2; exit 2"), Jsons.object());
 

@@ -49,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * jars source-postgres → destination-postgres or destination-duckdb): 100,000 rows in three tables
  * read one after the other, and once the first table's state is committed (the sync is then
  * mid-way: the two larger tables are still being read) the source or the destination connector is
- * killed with {@code kill -9}, or the destination's PostgreSQL is stopped and started again. The
+ * killed with {@code kill -9}, or the destination's PostgreSQL is stopped and started again (at once,
+ * or once the next attempt's check has met it down). The
  * workflow retries; the next attempt starts from the committed state, and the test checks what the
  * destination holds against the source, the bound on duplicates that state implies, and the failure
  * each failed attempt recorded.
@@ -147,6 +148,34 @@ class ConnectorFaultsIT {
       assertThat(job.status()).as(describe(job)).isEqualTo(JobStatus.SUCCEEDED);
       assertFailedAttempts(job, FailureOrigin.DESTINATION, FailureType.TRANSIENT_ERROR);
       assertAppendedOnceUpToTheCommittedState(job, destination);
+    }
+  }
+
+  @Test
+  void aDestinationPostgresDownAcrossTheNextAttemptsCheckIsRetriedAndTheDedupedDestinationEqualsTheSource() throws Exception {
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.dedicated(dir.resolve("destination-pgdata"));
+        PostgresTestDatabase warehouse = server.createDatabase()) {
+      Destination destination = Destination.postgres(warehouse, "landing");
+      UUID connection = connection(destination, SyncMode.INCREMENTAL, DestinationSyncMode.APPEND_DEDUP);
+
+      Job job = syncKilling(connection, running -> {
+        server.stop();
+        // down until attempt 1 has checked the destination (and failed on it), then up again
+        SyncPlatform.await(() -> attemptEnded(running.id(), 1), Duration.ofMinutes(4));
+        server.start();
+      });
+
+      assertThat(job.status()).as(describe(job)).isEqualTo(JobStatus.SUCCEEDED);
+      assertFailedAttempts(job, FailureOrigin.DESTINATION, FailureType.TRANSIENT_ERROR);
+      List<Attempt> attempts = platform.attempts(job.id());
+      assertThat(SyncPlatform.cause(attempts.get(1)).path("externalMessage").asText()).as(describe(job))
+          .startsWith("Checking the destination failed: Connection to the database failed: ").contains("refused");
+      assertAttemptStartedFromTheCommittedState(job, attempts.get(attempts.size() - 1).attemptNumber());
+      for (String table : TABLES.keySet()) {
+        String rows = "SELECT id, kind || '|' || extract(epoch FROM updated_at)::bigint FROM %s ORDER BY id";
+        assertThat(destination.warehouse.map(rows.formatted(destination.table(table))))
+            .as(table + " row for row").containsExactlyEntriesOf(source(rows.formatted(app + "." + table)));
+      }
     }
   }
 
@@ -271,8 +300,13 @@ class ConnectorFaultsIT {
 
   /** The state handed to attempt 1: what attempt 0 committed, the first table's at least. */
   private JsonNode assertNextAttemptStartedFromTheCommittedState(Job job) throws Exception {
-    Path file = platform.attemptDirectory(job.id(), 1).resolve("input_state.json");
-    assertThat(file).as("attempt 1 got a state").exists();
+    return assertAttemptStartedFromTheCommittedState(job, 1);
+  }
+
+  /** The state handed to {@code attempt}: what attempt 0 committed, the first table's at least. */
+  private JsonNode assertAttemptStartedFromTheCommittedState(Job job, int attempt) throws Exception {
+    Path file = platform.attemptDirectory(job.id(), attempt).resolve("input_state.json");
+    assertThat(file).as("attempt " + attempt + " got a state").exists();
     JsonNode state = Jsons.deserialize(Files.readString(file));
     List<String> streams = new ArrayList<>();
     state.forEach(s -> streams.add(s.path("stream").path("stream_descriptor").path("name").asText()));

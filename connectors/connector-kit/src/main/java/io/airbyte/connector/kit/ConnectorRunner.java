@@ -26,8 +26,11 @@ import java.util.Map;
  * write --config F --catalog F} (messages on stdin for write).
  *
  * <p>The config is validated against the connector's spec before the connector sees it. {@code
- * check} always answers with a CONNECTION_STATUS and exits 0; the other commands turn a failure into
- * a TRACE ERROR with its failure type and exit 1 (2 for a wrong command line).
+ * check} always answers with a CONNECTION_STATUS and exits 0; when it failed for a reason that is not
+ * the config's (a transient or system error, as {@link Failure} classifies it: the database refused the
+ * connection, a timeout), a TRACE ERROR with that failure type comes before the FAILED status, as
+ * Airbyte's CDK emits one with a failed check. The other commands turn a failure into a TRACE ERROR
+ * with its failure type and exit 1 (2 for a wrong command line).
  */
 public final class ConnectorRunner {
 
@@ -122,6 +125,11 @@ public final class ConnectorRunner {
     } catch (Exception e) {
       Failure failure = Failure.of(e);
       output.log(AirbyteLogMessage.Level.INFO, "check failed: " + failure.message(), e);
+      if (failure.type() != FailureType.CONFIG_ERROR) {
+        // not the config's fault (the database is down, a timeout, a bug): the trace tells the platform the
+        // failure's type, so a sync's pre-sync check that meets it is retried, as a crash later would be
+        output.error(failure, e);
+      }
       status = new AirbyteConnectionStatus().withStatus(AirbyteConnectionStatus.Status.FAILED)
           .withMessage(failure.message());
     }

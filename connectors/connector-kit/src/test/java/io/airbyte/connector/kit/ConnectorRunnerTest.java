@@ -68,6 +68,7 @@ class ConnectorRunnerTest {
         .contains("port: string found, integer expected")
         .contains("count: ")
         .doesNotContain("hunter2-secret");
+    assertThat(run.ofType("TRACE")).as("an invalid config is the FAILED status alone").isEmpty();
   }
 
   @Test
@@ -79,6 +80,32 @@ class ConnectorRunnerTest {
     assertThat(status.get("status").asText()).isEqualTo("FAILED");
     assertThat(status.get("message").asText())
         .isEqualTo("Authentication failed: FATAL: password authentication failed for user \"bob\"");
+    assertThat(run.ofType("TRACE")).as("a config error is the FAILED status alone").isEmpty();
+  }
+
+  @Test
+  void checkRefusedByTheDatabaseAnswersFailedAfterATransientErrorTrace() throws IOException {
+    Run run = run(new CountingSource(), "check", "--config",
+        file("config.json", "{\"host\":\"db\",\"port\":5432,\"count\":1,\"fail_with\":\"refused\"}"));
+    assertThat(run.exitCode).isZero();
+    assertThat(run.messages).extracting(m -> m.get("type").asText()).containsSubsequence("TRACE", "CONNECTION_STATUS");
+    JsonNode error = run.ofType("TRACE").get(0).at("/trace/error");
+    assertThat(error.get("failure_type").asText()).isEqualTo("transient_error");
+    assertThat(error.get("message").asText()).startsWith("Connection to the database failed: Connection to localhost:5432 refused");
+    assertThat(error.get("internal_message").asText()).contains("SQLException");
+    JsonNode status = run.ofType("CONNECTION_STATUS").get(0).get("connectionStatus");
+    assertThat(status.get("status").asText()).isEqualTo("FAILED");
+    assertThat(status.get("message").asText()).isEqualTo(error.get("message").asText());
+  }
+
+  @Test
+  void checkFailingOnABugAnswersFailedAfterASystemErrorTrace() throws IOException {
+    Run run = run(new CountingSource(), "check", "--config",
+        file("config.json", "{\"host\":\"db\",\"port\":5432,\"count\":1,\"fail_with\":\"bug\"}"));
+    assertThat(run.exitCode).isZero();
+    assertThat(run.ofType("TRACE")).singleElement()
+        .satisfies(m -> assertThat(m.at("/trace/error/failure_type").asText()).isEqualTo("system_error"));
+    assertThat(run.ofType("CONNECTION_STATUS").get(0).at("/connectionStatus/status").asText()).isEqualTo("FAILED");
   }
 
   @Test

@@ -41,7 +41,7 @@ public final class CountingSource implements Source {
            "port": {"type": "integer", "minimum": 1, "maximum": 65535},
            "password": {"type": "string", "airbyte_secret": true},
            "count": {"type": "integer", "minimum": 0},
-           "fail_with": {"type": "string", "enum": ["auth", "io", "bug", "config", "stdout"]}}}
+           "fail_with": {"type": "string", "enum": ["auth", "io", "refused", "bug", "config", "stdout"]}}}
         """));
   }
 
@@ -86,6 +86,8 @@ public final class CountingSource implements Source {
     switch (config.path("fail_with").asText("")) {
       case "auth" -> throw new SQLException("FATAL: password authentication failed for user \"bob\"", "28P01");
       case "io" -> throw new IOException("connection reset by peer");
+      case "refused" -> throw new SQLException("Connection to localhost:5432 refused. Check that the hostname and port are "
+          + "correct and that the postmaster is accepting TCP/IP connections.", "08001");
       case "bug" -> throw new IllegalStateException("unexpected column type");
       case "config" -> throw new ConfigErrorException("Schema 'sales' does not exist: check 'schemas'");
       case "stdout" -> System.out.println("a library printing to stdout");

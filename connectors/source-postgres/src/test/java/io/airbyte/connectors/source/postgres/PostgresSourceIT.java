@@ -299,4 +299,19 @@ class PostgresSourceIT {
   private static List<Integer> ids(SourceRun run) {
     return run.records().stream().map(r -> r.get("id").asInt()).toList();
   }
+
+  /** A database that is not there (a refused port) is traced as transient, so a sync retries; a wrong config is not. */
+  @Test
+  void aFailedCheckTracesATransientErrorOnlyWhenTheConfigIsNotAtFault() throws Exception {
+    SourceRun refused = run(new PostgresSource(), "check", "--config", file(dir, "refused.json", config().put("port", 1)));
+    assertThat(refused.connectionStatus()).isEqualTo("FAILED");
+    assertThat(refused.ofType("TRACE")).singleElement()
+        .satisfies(m -> assertThat(m.at("/trace/error/failure_type").asText()).isEqualTo("transient_error"));
+    SourceRun badPassword = run(new PostgresSource(), "check", "--config", file(dir, "wrong.json", config().put("password", "nope")));
+    SourceRun badDb = run(new PostgresSource(), "check", "--config", file(dir, "nodb.json", config().put("database", "nowhere")));
+    for (SourceRun configError : List.of(badPassword, badDb)) {
+      assertThat(configError.connectionStatus()).isEqualTo("FAILED");
+      assertThat(configError.ofType("TRACE")).as("a config error is the FAILED status alone").isEmpty();
+    }
+  }
 }
