@@ -100,12 +100,13 @@ public final class WorkerProcess implements AutoCloseable {
     ReplicationWorker worker = new ReplicationWorker(processes, state, replication, directories, clock);
     WorkerFactory factory = WorkerFactory.newInstance(client);
     SyncWorkers.register(factory, temporal.workerTaskQueue(), new SyncActivitiesImpl(inputs, connectors, worker,
-        new JobRepository(dataSource), Duration.ofSeconds(5)),
+        new JobRepository(dataSource), Duration.ofSeconds(5), settings.workerId()),
         settings.maxConcurrentSyncs(),
         new ConnectorCommandActivitiesImpl(connectors, actors, secrets,
             new ManifestTools(PythonEnvironments.of(config.python()), directories, Duration.ofMinutes(10))));
     factory.start();
-    LOG.info("Worker serving task queue {} with the {} process factory", temporal.workerTaskQueue(), config.kind());
+    LOG.info("Worker {} serving task queue {} with the {} process factory", settings.workerId(), temporal.workerTaskQueue(),
+        config.kind());
     SchedulerProcess scheduler = settings.embeddedScheduler() != null
         ? SchedulerProcess.start(dataSource, client, settings.embeddedScheduler())
         : null;
