@@ -16,11 +16,13 @@ import java.util.Map;
 /**
  * Everything the worker process reads from the environment, built once at its start. The database
  * is used only when the worker runs as its own process ({@link WorkerProcess#main});
- * {@code embeddedScheduler} is {@code null} unless {@code AIRBYTE_EMBED_SCHEDULER=true}.
+ * {@code embeddedScheduler} is {@code null} unless {@code AIRBYTE_EMBED_SCHEDULER=true}. {@code workerId} is recorded with the
+ * attempts the worker runs; {@code containerOwner} labels its connector containers.
  */
 public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, ProcessFactoryConfig processes,
     SecretsConfig secrets, Path localConnectorsDir, List<String> localConnectorJavaOptions, boolean localConnectorClassData,
-    String connectorTag, int maxConcurrentSyncs, Duration heartbeatTimeout, String workerId, SchedulerConfig embeddedScheduler) {
+    String connectorTag, int maxConcurrentSyncs, Duration heartbeatTimeout, String workerId, String containerOwner,
+    SchedulerConfig embeddedScheduler) {
 
   public static final Setting<Path> LOCAL_CONNECTORS_DIR = Setting.of("AIRBYTE_LOCAL_CONNECTORS_DIR", "connectors",
       Path.of("connectors"), "where the built-in connectors' `<name>.jar` files are (local process factory)", Parsers.path());
@@ -52,6 +54,7 @@ public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, P
         ProcessFactoryConfig.fromEnvironment(env), SecretsConfig.fromEnvironment(env), LOCAL_CONNECTORS_DIR.read(env),
         LOCAL_CONNECTOR_JAVA_OPTS.read(env), LOCAL_CONNECTOR_CLASS_DATA.read(env), CONNECTOR_TAG.read(env),
         MAX_CONCURRENT_SYNCS.read(env), Duration.ofSeconds(HEARTBEAT_SECONDS.read(env)), workerId(env),
+        containerOwner(env),
         EMBED_SCHEDULER.read(env) ? SchedulerConfig.fromEnvironment(env) : null);
   }
 
@@ -60,10 +63,19 @@ public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, P
     return configured != null ? configured : WorkerIds.local();
   }
 
+  /**
+   * Whose connector containers are this worker's, to remove after a crash: the configured worker id (stable across
+   * restarts), else the host name (in a container the container's, which a restart keeps), not the pid.
+   */
+  private static String containerOwner(Map<String, String> env) {
+    String configured = WORKER_ID.read(env);
+    return configured != null ? configured : WorkerIds.hostName();
+  }
+
   /** The same configuration on another Temporal server (the standalone platform's own), the embedded scheduler's too. */
   public WorkerConfig withTemporal(TemporalSettings other) {
     return new WorkerConfig(database, other, processes, secrets, localConnectorsDir, localConnectorJavaOptions,
-        localConnectorClassData, connectorTag, maxConcurrentSyncs, heartbeatTimeout, workerId,
+        localConnectorClassData, connectorTag, maxConcurrentSyncs, heartbeatTimeout, workerId, containerOwner,
         embeddedScheduler == null ? null : embeddedScheduler.withTemporal(other));
   }
 }

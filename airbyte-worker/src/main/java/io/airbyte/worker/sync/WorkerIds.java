@@ -20,7 +20,8 @@ public final class WorkerIds {
     return hostName() + "-" + ProcessHandle.current().pid();
   }
 
-  private static String hostName() {
+  /** This machine's host name (a container's own, in a container), in the characters a worker id allows. */
+  static String hostName() {
     try {
       String name = InetAddress.getLocalHost().getHostName();
       if (name != null && !name.isBlank()) {

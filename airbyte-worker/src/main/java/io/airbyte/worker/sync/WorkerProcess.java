@@ -75,13 +75,13 @@ public final class WorkerProcess implements AutoCloseable {
         : null;
     LocalConnectorJars jars = new LocalConnectorJars(settings.localConnectorsDir(),
         javaOptions, archives);
-    ProcessFactory processes = config.create(jars, settings.connectorTag());
+    ProcessFactory processes = config.create(jars, settings.connectorTag(), settings.containerOwner());
     try {
       processes.cleanupLeftovers();
     } catch (RuntimeException e) {
       LOG.warn("Could not look for leftover connector containers: {}", e.toString());
     }
-    JobDirectories directories = new JobDirectories(config.workspaceRoot());
+    JobDirectories directories = new JobDirectories(config.workspaceRoot(), settings.containerOwner());
     // a crashed worker's connector configurations hold secrets
     directories.removeLeftoverSecrets();
     Clock clock = Clock.systemUTC();
