@@ -37,7 +37,7 @@ public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, P
       "syncs one worker runs at once", Parsers.wholeNumber());
   public static final Setting<Long> HEARTBEAT_SECONDS = Setting.of("AIRBYTE_HEARTBEAT_SECONDS", "10800", 10800L,
       "seconds a source may stay silent before the attempt fails with `heartbeat_timeout`", Parsers.longNumber());
-  public static final Setting<String> WORKER_ID = Setting.derived("AIRBYTE_WORKER_ID", "`<host name>-<pid>`",
+  public static final Setting<String> WORKER_ID = Setting.derived("AIRBYTE_WORKER_ID", "<host name>-<pid>",
       "this worker's id, recorded with each attempt it runs and written into the attempt's log; unique among the workers of a"
           + " task queue (letters, digits, `. _ : @ -`, up to 100)",
       Parsers.matching(WorkerIds.PATTERN, "a worker id: letters, digits and . _ : @ - (up to 100 characters)"));
