@@ -214,6 +214,8 @@ export interface AttemptView {
   endedAt?: string;
   failureSummary?: { failures?: FailureReason[] } | null;
   streams: StreamStat[];
+  /** The worker that ran the attempt's replication (AIRBYTE_WORKER_ID, or its host name and pid). */
+  workerId?: string | null;
 }
 
 /** Streams and fields the source has gained or lost since the connection's catalog was saved. */

@@ -168,6 +168,7 @@ function Attempts({ jobId, running }: { jobId: number; running: boolean }) {
           <div className="attempt-head">
             <strong>Attempt {a.attemptNumber + 1}</strong> <Badge status={a.status} />
             <span className="muted">{new Date(a.createdAt).toLocaleString()}{a.endedAt ? ` – ${new Date(a.endedAt).toLocaleTimeString()}` : ''}</span>
+            {a.workerId && <span className="muted">on worker {a.workerId}</span>}
             <button className="link" onClick={() => setLog(log === a.attemptNumber ? null : a.attemptNumber)}>
               {log === a.attemptNumber ? 'Hide log' : 'View log'}</button>
           </div>

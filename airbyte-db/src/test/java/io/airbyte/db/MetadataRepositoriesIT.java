@@ -243,6 +243,10 @@ class MetadataRepositoriesIT {
 
     jobs.startAttempt(job.id(), 0, "/logs/0");
     assertThat(jobs.startAttempt(job.id(), 0, "/logs/other").logPath()).isEqualTo("/logs/0");
+    assertThat(jobs.attempt(job.id(), 0).workerId()).as("no worker has taken the attempt yet").isNull();
+    jobs.setWorkerId(job.id(), 0, "worker-a");
+    jobs.setWorkerId(job.id(), 0, "worker-b");
+    assertThat(jobs.attempt(job.id(), 0).workerId()).as("the worker that took it last").isEqualTo("worker-b");
     assertThat(jobs.get(job.id()).status()).isEqualTo(JobStatus.RUNNING);
     jobs.saveStats(job.id(), 0, List.of(new StreamStatistics("public", "users", 10, 100, 5, 50, 20L, null)));
     jobs.saveStats(job.id(), 0, List.of(new StreamStatistics("public", "users", 12, 120, 12, 120, 20L, null)));

@@ -15,7 +15,7 @@ import java.util.Map;
  * The retry policy is the scheduler's: the connection's workflow asks for it at each job.
  */
 public record SchedulerConfig(DatabaseConfig database, TemporalSettings temporal, RetrySettings retry, int maxFailedJobsInARow,
-    Duration reconcileInterval) {
+    Duration reconcileInterval, Duration workerHeartbeatTimeout) {
 
   private static final RetrySettings RETRY_DEFAULTS = RetrySettings.defaults();
 
@@ -29,12 +29,19 @@ public record SchedulerConfig(DatabaseConfig database, TemporalSettings temporal
   public static final Setting<Integer> RECONCILE_SECONDS = Setting.of("AIRBYTE_RECONCILE_SECONDS", "60", 60,
       "seconds between two reconciliations of the connection workflows with the database", Parsers.wholeNumber());
 
+  public static final Setting<Integer> WORKER_HEARTBEAT_TIMEOUT_SECONDS = Setting.of("AIRBYTE_WORKER_HEARTBEAT_TIMEOUT_SECONDS",
+      "300", 300, "seconds the worker running a check or a replication may go without a heartbeat before it is deemed lost: the"
+          + " attempt fails with `heartbeat_timeout` and the job's next attempt runs on a worker that answers",
+      Parsers.positiveWholeNumber());
+
   public static final List<Setting<?>> VARIABLES = Settings.concat(DatabaseConfig.VARIABLES, TemporalSettings.VARIABLES,
-      List.of(MAX_ATTEMPTS, MAX_SUCCESSIVE_FAILED_ATTEMPTS, MAX_FAILED_JOBS_IN_A_ROW, RECONCILE_SECONDS));
+      List.of(MAX_ATTEMPTS, MAX_SUCCESSIVE_FAILED_ATTEMPTS, MAX_FAILED_JOBS_IN_A_ROW, RECONCILE_SECONDS,
+          WORKER_HEARTBEAT_TIMEOUT_SECONDS));
 
   public static SchedulerConfig fromEnvironment(Map<String, String> env) {
     return new SchedulerConfig(DatabaseConfig.fromEnvironment(env), TemporalSettings.fromEnvironment(env), retry(env),
-        MAX_FAILED_JOBS_IN_A_ROW.read(env), Duration.ofSeconds(RECONCILE_SECONDS.read(env)));
+        MAX_FAILED_JOBS_IN_A_ROW.read(env), Duration.ofSeconds(RECONCILE_SECONDS.read(env)),
+        Duration.ofSeconds(WORKER_HEARTBEAT_TIMEOUT_SECONDS.read(env)));
   }
 
   /** The default retry policy, with the attempt limits the environment sets. */
@@ -45,6 +52,6 @@ public record SchedulerConfig(DatabaseConfig database, TemporalSettings temporal
 
   /** The same configuration on another Temporal server (the standalone platform's own). */
   public SchedulerConfig withTemporal(TemporalSettings other) {
-    return new SchedulerConfig(database, other, retry, maxFailedJobsInARow, reconcileInterval);
+    return new SchedulerConfig(database, other, retry, maxFailedJobsInARow, reconcileInterval, workerHeartbeatTimeout);
   }
 }

@@ -48,7 +48,7 @@ public final class SchedulerProcess implements AutoCloseable {
         retry.maxSuccessiveFailures(), retry.initialBackoffSeconds());
     WorkerFactory factory = WorkerFactory.newInstance(client);
     SchedulerWorkers.register(factory, temporal.schedulerTaskQueue(),
-        new JobActivitiesImpl(connections, jobs, config.maxFailedJobsInARow(), retry));
+        new JobActivitiesImpl(connections, jobs, config.maxFailedJobsInARow(), retry), config.workerHeartbeatTimeout());
     factory.start();
     ConnectionWorkflows workflows = new ConnectionWorkflows(client, temporal.schedulerTaskQueue(), temporal.workerTaskQueue());
     Reconciler reconciler = new Reconciler(connections, jobs, workflows, Clock.systemUTC());

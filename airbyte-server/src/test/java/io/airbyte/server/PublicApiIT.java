@@ -101,7 +101,8 @@ class PublicApiIT {
         new io.airbyte.scheduler.job.JobActivitiesImpl(connections, jobs, 3,
             io.airbyte.contract.job.RetrySettings.defaults()));
     io.airbyte.worker.sync.SyncWorkers.register(TEMPORAL.getWorkerFactory(), "SYNC",
-        new io.airbyte.worker.sync.SyncActivitiesImpl(inputs, connectors, replication, jobs, java.time.Duration.ofMillis(500)), 4,
+        new io.airbyte.worker.sync.SyncActivitiesImpl(inputs, connectors, replication, jobs, java.time.Duration.ofMillis(500),
+            "api-it-worker"), 4,
         new io.airbyte.worker.sync.ConnectorCommandActivitiesImpl(connectors, actorRepository, secretSplitter,
             new io.airbyte.worker.manifest.ManifestTools(pythons,
                 new io.airbyte.worker.process.JobDirectories(ApiTestSupport.HOME.resolve("manifests")), java.time.Duration.ofMinutes(5))));
@@ -389,6 +390,7 @@ class PublicApiIT {
     JsonNode attempts = admin("GET", "/api/v1/jobs/" + jobId + "/attempts", null).json();
     assertThat(attempts.get(0).get("status").asText()).isEqualTo("succeeded");
     assertThat(attempts.get(0).get("streams").get(0).get("recordsCommitted").asLong()).isEqualTo(500);
+    assertThat(attempts.get(0).get("workerId").asText()).as("the worker that ran the attempt").isEqualTo("api-it-worker");
     Reply log = admin("GET", "/api/v1/jobs/" + jobId + "/attempts/0/log", null);
     assertThat(log.body()).contains("platform > INFO Replication of connection").contains("source >").doesNotContain(db.password());
     JsonNode status = admin("GET", "/api/v1/connections/" + connectionId + "/status", null).json();

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kill -9} of the packaged platform in the middle of a sync PostgreSQL → PostgreSQL
  * (incremental | append + deduped, three tables), once the attempt has committed some state; the
  * platform is started again at once. The interrupted attempt is failed with a reason, the job goes
- * on with a new attempt from the committed state, and the destination ends row for row equal to
- * the source (which changed while the platform was down). No PostgreSQL of the home is left behind.
+ * on with a new attempt from the committed state (the state it is handed is the one committed when the
+ * platform died), and the destination ends row for row equal to the source (which changed while the
+ * platform was down). No PostgreSQL of the home is left behind.
  */
 @Timeout(900)
 class StandaloneKillMidSyncIT {
@@ -46,6 +47,7 @@ class StandaloneKillMidSyncIT {
     long jobId;
     List<String> connectors;
     long killedAt;
+    java.util.Set<JsonNode> committedAtKill;
     try (RunningPlatform platform = RunningPlatform.start(home, port, "before-kill", Map.of())) {
       String workspace = platform.defaultWorkspace();
       String sourceId = platform.call("POST", "/sources", "{\"name\":\"app\",\"workspaceId\":\"" + workspace
@@ -70,6 +72,9 @@ class StandaloneKillMidSyncIT {
       platform.kill9();
       killedAt = System.nanoTime();
       assertThat(MetadataPostmaster.running(home).alive()).as("the killed platform's PostgreSQL outlives it").isTrue();
+      // the last committed state: nothing commits once the platform is dead
+      committedAtKill = CommittedState.inDatabase(MetadataPostmaster.running(home), connectionId);
+      assertThat(committedAtKill).as("states committed before the kill").isNotEmpty();
       System.out.println("standalone: connector processes of the attempt when the platform was killed: " + connectors
           + ", alive right after: " + connectors.stream().filter(StandaloneKillMidSyncIT::alive).toList());
     }
@@ -89,6 +94,10 @@ class StandaloneKillMidSyncIT {
       assertThat(interrupted.at("/failureSummary/failures/0/externalMessage").asText())
           .as("the failure reason of the interrupted attempt: " + interrupted).isNotBlank();
       assertThat(attempts.get(attempts.size() - 1).get("status").asText()).isEqualTo("succeeded");
+      int resumed = interrupted.get("attemptNumber").asInt() + 1;
+      assertThat(CommittedState.inputOf(home, jobId, resumed))
+          .as("the state attempt " + resumed + " started from: the state committed when the platform was killed")
+          .isEqualTo(committedAtKill);
       System.out.println("standalone: attempts after the kill: " + attempts.size() + "; the interrupted one: "
           + interrupted.at("/failureSummary/failures/0/externalMessage").asText());
     }

@@ -25,7 +25,7 @@ public final class JobRepository {
 
   private static final String JOB = "id, connection_id, job_type, status, config, created_at, started_at, updated_at";
   private static final String ATTEMPT = "id, job_id, attempt_number, status, log_path, output, failure_summary, created_at, "
-      + "updated_at, ended_at";
+      + "updated_at, ended_at, worker_id";
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
 
@@ -115,6 +115,12 @@ public final class JobRepository {
   public void setLogPath(long jobId, int number, String logPath) {
     jdbc.sql("UPDATE attempt SET log_path = :log, updated_at = now() WHERE job_id = :j AND attempt_number = :n")
         .param("log", logPath).param("j", jobId).param("n", number).update();
+  }
+
+  /** Records which worker runs the attempt's replication (the last one to start it, should Temporal move it). */
+  public void setWorkerId(long jobId, int number, String workerId) {
+    jdbc.sql("UPDATE attempt SET worker_id = :w, updated_at = now() WHERE job_id = :j AND attempt_number = :n")
+        .param("w", workerId).param("j", jobId).param("n", number).update();
   }
 
   /** Ends a running attempt; an attempt already ended keeps its first outcome. */
@@ -207,6 +213,6 @@ public final class JobRepository {
     return new Attempt(rs.getLong("id"), rs.getLong("job_id"), rs.getInt("attempt_number"),
         AttemptStatus.of(rs.getString("status")), rs.getString("log_path"), JsonColumns.tree(rs, "output"),
         JsonColumns.tree(rs, "failure_summary"), JsonColumns.instant(rs, "created_at"), JsonColumns.instant(rs, "updated_at"),
-        JsonColumns.instant(rs, "ended_at"));
+        JsonColumns.instant(rs, "ended_at"), rs.getString("worker_id"));
   }
 }

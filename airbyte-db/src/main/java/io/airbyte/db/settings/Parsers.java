@@ -32,6 +32,18 @@ public final class Parsers {
     };
   }
 
+  /** A whole number of at least 1. */
+  public static Setting.Parser<Integer> positiveWholeNumber() {
+    Setting.Parser<Integer> whole = wholeNumber();
+    return text -> {
+      int value = whole.parse(text);
+      if (value < 1) {
+        throw new IllegalArgumentException("is not a whole number of at least 1");
+      }
+      return value;
+    };
+  }
+
   public static Setting.Parser<Long> longNumber() {
     return text -> {
       try {

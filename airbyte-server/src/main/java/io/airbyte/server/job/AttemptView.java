@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.contract.stats.StreamStatistics;
 import java.util.List;
 
-/** An attempt of a job as the UI's job timeline shows it: its failures and its per-stream stats. */
+/**
+ * An attempt of a job as the UI's job timeline shows it: its failures, its per-stream stats and the worker
+ * that ran it ({@code null} until a worker takes it).
+ */
 record AttemptView(int attemptNumber, String status, String createdAt, String endedAt, JsonNode failureSummary,
-    JsonNode output, List<StreamStatistics> streams) {}
+    JsonNode output, List<StreamStatistics> streams, String workerId) {}

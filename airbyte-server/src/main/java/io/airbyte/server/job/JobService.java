@@ -127,7 +127,7 @@ class JobService {
     jobs.get(jobId);
     return jobs.attempts(jobId).stream().map(a -> new AttemptView(a.attemptNumber(), a.status().value(),
         a.createdAt().toString(), a.endedAt() == null ? null : a.endedAt().toString(), a.failureSummary(), a.output(),
-        jobs.stats(jobId, a.attemptNumber()))).toList();
+        jobs.stats(jobId, a.attemptNumber()), a.workerId())).toList();
   }
 
   /** The attempt's log, also while it runs. */

@@ -35,6 +35,8 @@ public final class DockerProcessFactory implements ProcessFactory {
 
   static final String MANAGED_LABEL = "io.airbyte.managed-by";
   static final String MANAGED_VALUE = "airbyte-worker";
+  /** Which worker started a container: a worker's start-up removes its own leftovers, never another worker's. */
+  static final String OWNER_LABEL = "io.airbyte.worker-owner";
   private static final String CONFIG_MOUNT = "/config";
   private static final String WORKSPACE_MOUNT = "/workspace";
   private static final Logger LOG = LoggerFactory.getLogger(DockerProcessFactory.class);
@@ -43,17 +45,28 @@ public final class DockerProcessFactory implements ProcessFactory {
   private final DockerSettings settings;
   private final String builtInTag;
   private final String dockerCommand;
+  private final String owner;
 
   /** {@code builtInTag}: the tag of our images of the built-in connectors ({@code AIRBYTE_CONNECTOR_TAG}). */
   public DockerProcessFactory(DockerClient docker, DockerSettings settings, String builtInTag) {
-    this(docker, settings, builtInTag, "docker");
+    this(docker, settings, builtInTag, "docker", null);
   }
 
-  DockerProcessFactory(DockerClient docker, DockerSettings settings, String builtInTag, String dockerCommand) {
+  /**
+   * The factory of the worker {@code owner} (its configured id, or its host name: in a container, the container's), which
+   * labels its containers with it, so that with several workers on one Docker host ({@code docker compose up --scale
+   * worker=2}) a worker starting removes only its own leftovers; {@code null}: no owner (containers without one).
+   */
+  public DockerProcessFactory(DockerClient docker, DockerSettings settings, String builtInTag, String owner) {
+    this(docker, settings, builtInTag, "docker", owner);
+  }
+
+  DockerProcessFactory(DockerClient docker, DockerSettings settings, String builtInTag, String dockerCommand, String owner) {
     this.docker = docker;
     this.settings = settings;
     this.builtInTag = builtInTag;
     this.dockerCommand = dockerCommand;
+    this.owner = owner;
   }
 
   /**
@@ -124,9 +137,12 @@ public final class DockerProcessFactory implements ProcessFactory {
     return command;
   }
 
-  private static Map<String, String> labels(LaunchRequest request) {
+  private Map<String, String> labels(LaunchRequest request) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(MANAGED_LABEL, MANAGED_VALUE);
+    if (owner != null) {
+      labels.put(OWNER_LABEL, owner);
+    }
     labels.put("io.airbyte.job-id", request.jobId());
     labels.put("io.airbyte.attempt", Integer.toString(request.attempt()));
     labels.put("io.airbyte.role", request.role().label());
@@ -217,15 +233,23 @@ public final class DockerProcessFactory implements ProcessFactory {
     LOG.warn("Container {} was not removed within 10 s of being killed; the next start removes it", name);
   }
 
-  /** Removes every container this worker's kind started that is still there (a crashed worker's). */
+  /**
+   * Removes the connector containers this worker left when it crashed: those labelled with its owner, and those with no
+   * owner (started by a worker of a version that labelled none). Containers of the other workers on the same Docker host
+   * are theirs, running their syncs: they stay.
+   */
   @Override
   public int cleanupLeftovers() {
-    List<Container> leftovers = docker.listContainersCmd()
+    List<Container> managed = docker.listContainersCmd()
         .withShowAll(true)
         .withLabelFilter(Map.of(MANAGED_LABEL, MANAGED_VALUE))
         .exec();
     int removed = 0;
-    for (Container container : leftovers) {
+    for (Container container : managed) {
+      String containerOwner = container.getLabels() == null ? null : container.getLabels().get(OWNER_LABEL);
+      if (containerOwner != null && !containerOwner.equals(owner)) {
+        continue;
+      }
       try {
         docker.removeContainerCmd(container.getId()).withForce(true).exec();
         removed++;

@@ -36,11 +36,26 @@ public final class JobDirectories {
       PosixFilePermissions.fromString("rw-------"));
   private static final Logger LOG = LoggerFactory.getLogger(JobDirectories.class);
 
+  /** In an attempt's directory: which worker made it last (a workspace shared by several workers). */
+  static final String OWNER_FILE = ".worker-owner";
+
   private final Path root;
+  private final String owner;
   private final Set<SecretFiles> live = ConcurrentHashMap.newKeySet();
 
+  /** The workspace of one worker alone: its start-up sweep removes every leftover configuration. */
   public JobDirectories(Path root) {
+    this(root, null);
+  }
+
+  /**
+   * A workspace the worker {@code owner} may share with other workers (compose's {@code --scale worker=2} on one volume):
+   * each attempt directory it makes names it, and its start-up sweep leaves alone the directories another worker made,
+   * whose connectors may be running.
+   */
+  public JobDirectories(Path root, String owner) {
     this.root = root.toAbsolutePath();
+    this.owner = owner;
   }
 
   public Path root() {
@@ -57,6 +72,9 @@ public final class JobDirectories {
       }
       ownerOnlyDirectory(job);
       ownerOnlyDirectory(dir);
+      if (owner != null) {
+        writeOwner(dir);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the job directory " + dir, e);
     }
@@ -114,6 +132,9 @@ public final class JobDirectories {
           continue;
         }
         narrow(attempt);
+        if (!ours(attempt)) {
+          continue; // another worker's attempt: its connectors may be running
+        }
         for (Path file : children(attempt)) {
           if (SecretFiles.isSecretFile(file.getFileName().toString())) {
             try {
@@ -130,6 +151,27 @@ public final class JobDirectories {
       LOG.info("Removed {} connector configuration(s) left in {} by connectors that no longer run", removed, root);
     }
     return removed;
+  }
+
+  private void writeOwner(Path dir) throws IOException {
+    Path file = dir.resolve(OWNER_FILE);
+    Files.deleteIfExists(file);
+    Files.createFile(file, FILE_MODE);
+    Files.writeString(file, owner);
+  }
+
+  /** A worker alone on its workspace owns every attempt; one sharing it, those it made itself or that name no worker. */
+  private boolean ours(Path attempt) {
+    Path file = attempt.resolve(OWNER_FILE);
+    if (owner == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    try {
+      return Files.readString(file).trim().equals(owner);
+    } catch (IOException e) {
+      LOG.warn("Cannot read {}: {}", file, e.toString());
+      return false;
+    }
   }
 
   private static void ownerOnlyDirectory(Path dir) throws IOException {

@@ -48,8 +48,13 @@ public record ProcessFactoryConfig(String kind, Path workspaceRoot, DockerSettin
    * environments (local processes only).
    */
   public ProcessFactory create(JarCommands jars, String builtInTag) {
+    return create(jars, builtInTag, null);
+  }
+
+  /** The configured factory of the worker {@code owner}, whose containers carry it ({@link DockerProcessFactory}). */
+  public ProcessFactory create(JarCommands jars, String builtInTag, String owner) {
     return kind.equals("docker")
-        ? new DockerProcessFactory(DockerClients.create(dockerHost), docker, builtInTag)
+        ? new DockerProcessFactory(DockerClients.create(dockerHost), docker, builtInTag, owner)
         : new LocalProcessFactory(jars, PythonEnvironments.of(python), connectorEnvironment);
   }
 }

@@ -44,14 +44,23 @@ public final class SyncActivitiesImpl implements SyncActivities {
   private final ReplicationWorker replication;
   private final JobRepository jobs;
   private final Duration heartbeatInterval;
+  private final String workerId;
 
+  /** Activities of the worker {@code workerId} ({@link WorkerIds}), recorded with each attempt it replicates. */
   public SyncActivitiesImpl(AttemptInputs inputs, ConnectorActivities connectors, ReplicationWorker replication,
-      JobRepository jobs, Duration heartbeatInterval) {
+      JobRepository jobs, Duration heartbeatInterval, String workerId) {
     this.inputs = inputs;
     this.connectors = connectors;
     this.replication = replication;
     this.jobs = jobs;
     this.heartbeatInterval = heartbeatInterval;
+    this.workerId = workerId;
+  }
+
+  /** Activities of this JVM's worker, {@link WorkerIds#local()}. */
+  public SyncActivitiesImpl(AttemptInputs inputs, ConnectorActivities connectors, ReplicationWorker replication,
+      JobRepository jobs, Duration heartbeatInterval) {
+    this(inputs, connectors, replication, jobs, heartbeatInterval, WorkerIds.local());
   }
 
   @Override
@@ -75,7 +84,7 @@ public final class SyncActivitiesImpl implements SyncActivities {
     ConnectorRole role = type == ActorType.SOURCE ? ConnectorRole.SOURCE : ConnectorRole.DESTINATION;
     ConnectorJobResult<AirbyteConnectionStatus> result;
     try (AttemptLog log = replication.attemptLog(Long.toString(input.jobId()), input.attemptNumber())) {
-      log.platform("Checking the " + role.label() + " " + side.connector().describe());
+      log.platform("Checking the " + role.label() + " " + side.connector().describe() + " on worker " + workerId);
       result = HeartbeatingStep.run("check-" + role.label() + "-job-" + input.jobId() + "-attempt-" + input.attemptNumber(),
           heartbeatInterval, () -> connectors.reporting(log::platform).check(role, side.connector(), side.config()));
       log.platform("Check of the " + role.label() + ": " + (result.succeeded() ? result.output().getStatus()
@@ -89,8 +98,14 @@ public final class SyncActivitiesImpl implements SyncActivities {
     MDC.put("job_id", Long.toString(input.jobId()));
     MDC.put("attempt", Integer.toString(input.attemptNumber()));
     MDC.put("connection_id", input.connectionId().toString());
+    MDC.put("worker_id", workerId);
     ReplicationRun run = null;
     try {
+      jobs.setWorkerId(input.jobId(), input.attemptNumber(), workerId);
+      try (AttemptLog log = replication.attemptLog(Long.toString(input.jobId()), input.attemptNumber())) {
+        log.platform("Worker " + workerId + " runs job " + input.jobId() + " attempt " + input.attemptNumber()
+            + " of connection " + input.connectionId());
+      }
       run = replication.start(inputs.build(input));
       jobs.setLogPath(input.jobId(), input.attemptNumber(), run.logPath().toString());
       // heartbeats and live stats every interval; the attempt ends as soon as the run does
@@ -117,6 +132,7 @@ public final class SyncActivitiesImpl implements SyncActivities {
       MDC.remove("job_id");
       MDC.remove("attempt");
       MDC.remove("connection_id");
+      MDC.remove("worker_id");
     }
   }
 

@@ -16,11 +16,13 @@ import java.util.Map;
 /**
  * Everything the worker process reads from the environment, built once at its start. The database
  * is used only when the worker runs as its own process ({@link WorkerProcess#main});
- * {@code embeddedScheduler} is {@code null} unless {@code AIRBYTE_EMBED_SCHEDULER=true}.
+ * {@code embeddedScheduler} is {@code null} unless {@code AIRBYTE_EMBED_SCHEDULER=true}. {@code workerId} is recorded with the
+ * attempts the worker runs; {@code containerOwner} labels its connector containers.
  */
 public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, ProcessFactoryConfig processes,
     SecretsConfig secrets, Path localConnectorsDir, List<String> localConnectorJavaOptions, boolean localConnectorClassData,
-    String connectorTag, int maxConcurrentSyncs, Duration heartbeatTimeout, SchedulerConfig embeddedScheduler) {
+    String connectorTag, int maxConcurrentSyncs, Duration heartbeatTimeout, String workerId, String containerOwner,
+    SchedulerConfig embeddedScheduler) {
 
   public static final Setting<Path> LOCAL_CONNECTORS_DIR = Setting.of("AIRBYTE_LOCAL_CONNECTORS_DIR", "connectors",
       Path.of("connectors"), "where the built-in connectors' `<name>.jar` files are (local process factory)", Parsers.path());
@@ -35,26 +37,45 @@ public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, P
       "syncs one worker runs at once", Parsers.wholeNumber());
   public static final Setting<Long> HEARTBEAT_SECONDS = Setting.of("AIRBYTE_HEARTBEAT_SECONDS", "10800", 10800L,
       "seconds a source may stay silent before the attempt fails with `heartbeat_timeout`", Parsers.longNumber());
+  public static final Setting<String> WORKER_ID = Setting.derived("AIRBYTE_WORKER_ID", "<host name>-<pid>",
+      "this worker's id, recorded with each attempt it runs and written into the attempt's log; unique among the workers of a"
+          + " task queue (letters, digits, `. _ : @ -`, up to 100)",
+      Parsers.matching(WorkerIds.PATTERN, "a worker id: letters, digits and . _ : @ - (up to 100 characters)"));
   public static final Setting<Boolean> EMBED_SCHEDULER = Setting.of("AIRBYTE_EMBED_SCHEDULER", "false", false,
       "`true` runs the scheduler in the worker's JVM", Parsers.onlyTrueIsTrue());
 
   public static final List<Setting<?>> VARIABLES = Settings.concat(DatabaseConfig.VARIABLES, TemporalSettings.VARIABLES,
       ProcessFactoryConfig.VARIABLES, SecretsConfig.VARIABLES, List.of(LOCAL_CONNECTORS_DIR, LOCAL_CONNECTOR_JAVA_OPTS,
-          LOCAL_CONNECTOR_CLASS_DATA, CONNECTOR_TAG, MAX_CONCURRENT_SYNCS, HEARTBEAT_SECONDS, EMBED_SCHEDULER),
+          LOCAL_CONNECTOR_CLASS_DATA, CONNECTOR_TAG, MAX_CONCURRENT_SYNCS, HEARTBEAT_SECONDS, WORKER_ID, EMBED_SCHEDULER),
       SchedulerConfig.VARIABLES);
 
   public static WorkerConfig fromEnvironment(Map<String, String> env) {
     return new WorkerConfig(DatabaseConfig.fromEnvironment(env), TemporalSettings.fromEnvironment(env),
         ProcessFactoryConfig.fromEnvironment(env), SecretsConfig.fromEnvironment(env), LOCAL_CONNECTORS_DIR.read(env),
         LOCAL_CONNECTOR_JAVA_OPTS.read(env), LOCAL_CONNECTOR_CLASS_DATA.read(env), CONNECTOR_TAG.read(env),
-        MAX_CONCURRENT_SYNCS.read(env), Duration.ofSeconds(HEARTBEAT_SECONDS.read(env)),
+        MAX_CONCURRENT_SYNCS.read(env), Duration.ofSeconds(HEARTBEAT_SECONDS.read(env)), workerId(env),
+        containerOwner(env),
         EMBED_SCHEDULER.read(env) ? SchedulerConfig.fromEnvironment(env) : null);
+  }
+
+  private static String workerId(Map<String, String> env) {
+    String configured = WORKER_ID.read(env);
+    return configured != null ? configured : WorkerIds.local();
+  }
+
+  /**
+   * Whose connector containers are this worker's, to remove after a crash: the configured worker id (stable across
+   * restarts), else the host name (in a container the container's, which a restart keeps), not the pid.
+   */
+  private static String containerOwner(Map<String, String> env) {
+    String configured = WORKER_ID.read(env);
+    return configured != null ? configured : WorkerIds.hostName();
   }
 
   /** The same configuration on another Temporal server (the standalone platform's own), the embedded scheduler's too. */
   public WorkerConfig withTemporal(TemporalSettings other) {
     return new WorkerConfig(database, other, processes, secrets, localConnectorsDir, localConnectorJavaOptions,
-        localConnectorClassData, connectorTag, maxConcurrentSyncs, heartbeatTimeout,
+        localConnectorClassData, connectorTag, maxConcurrentSyncs, heartbeatTimeout, workerId, containerOwner,
         embeddedScheduler == null ? null : embeddedScheduler.withTemporal(other));
   }
 }

@@ -75,13 +75,13 @@ public final class WorkerProcess implements AutoCloseable {
         : null;
     LocalConnectorJars jars = new LocalConnectorJars(settings.localConnectorsDir(),
         javaOptions, archives);
-    ProcessFactory processes = config.create(jars, settings.connectorTag());
+    ProcessFactory processes = config.create(jars, settings.connectorTag(), settings.containerOwner());
     try {
       processes.cleanupLeftovers();
     } catch (RuntimeException e) {
       LOG.warn("Could not look for leftover connector containers: {}", e.toString());
     }
-    JobDirectories directories = new JobDirectories(config.workspaceRoot());
+    JobDirectories directories = new JobDirectories(config.workspaceRoot(), settings.containerOwner());
     // a crashed worker's connector configurations hold secrets
     directories.removeLeftoverSecrets();
     Clock clock = Clock.systemUTC();
@@ -100,12 +100,13 @@ public final class WorkerProcess implements AutoCloseable {
     ReplicationWorker worker = new ReplicationWorker(processes, state, replication, directories, clock);
     WorkerFactory factory = WorkerFactory.newInstance(client);
     SyncWorkers.register(factory, temporal.workerTaskQueue(), new SyncActivitiesImpl(inputs, connectors, worker,
-        new JobRepository(dataSource), Duration.ofSeconds(5)),
+        new JobRepository(dataSource), Duration.ofSeconds(5), settings.workerId()),
         settings.maxConcurrentSyncs(),
         new ConnectorCommandActivitiesImpl(connectors, actors, secrets,
             new ManifestTools(PythonEnvironments.of(config.python()), directories, Duration.ofMinutes(10))));
     factory.start();
-    LOG.info("Worker serving task queue {} with the {} process factory", temporal.workerTaskQueue(), config.kind());
+    LOG.info("Worker {} serving task queue {} with the {} process factory", settings.workerId(), temporal.workerTaskQueue(),
+        config.kind());
     SchedulerProcess scheduler = settings.embeddedScheduler() != null
         ? SchedulerProcess.start(dataSource, client, settings.embeddedScheduler())
         : null;

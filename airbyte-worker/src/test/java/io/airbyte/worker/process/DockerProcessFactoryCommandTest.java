@@ -27,6 +27,17 @@ class DockerProcessFactoryCommandTest {
   }
 
   @Test
+  void aWorkersContainersCarryItsOwnerLabel() throws ConnectorLaunchException {
+    DockerProcessFactory owned = new DockerProcessFactory(null, new DockerSettings(null, null, null, dir, null, Map.of()),
+        "dev", "worker-7");
+    LaunchRequest request = new LaunchRequest("1", 0, ConnectorRole.SOURCE, new DockerImage("a/b", "1"), dir, List.of(),
+        List.of("spec"), null);
+
+    assertThat(owned.command(request, "n")).containsSubsequence("--label", "io.airbyte.worker-owner=worker-7", "a/b:1");
+    assertThat(command(new DockerImage("a/b", "1"))).noneMatch(arg -> arg.startsWith("io.airbyte.worker-owner="));
+  }
+
+  @Test
   void aDockerImageRunsAsItIs() throws ConnectorLaunchException {
     assertThat(command(new DockerImage("registry.acme.io:5000/acme/destination-lake", "2.0")))
         .containsSubsequence("registry.acme.io:5000/acme/destination-lake:2.0", "write", "--catalog", "/config/catalog.json");

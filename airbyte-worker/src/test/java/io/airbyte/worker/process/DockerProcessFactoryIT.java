@@ -148,6 +148,32 @@ class DockerProcessFactoryIT {
     assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("io.airbyte.job-id", "crashed")).exec()).isEmpty();
   }
 
+  /** Several workers on one Docker host (compose's {@code --scale worker=2}): a worker starting removes only its own leftovers. */
+  @Test
+  void aWorkerStartingLeavesTheContainersOfAnotherWorkerRunning() {
+    String mine = "scaleout-mine-" + java.util.UUID.randomUUID();
+    String other = "scaleout-other-" + java.util.UUID.randomUUID();
+    for (String owner : List.of(mine, other)) {
+      var container = DockerSupport.run(List.of("docker", "run", "-d", "--label", "io.airbyte.managed-by=airbyte-worker",
+          "--label", "io.airbyte.worker-owner=" + owner, "--label", "io.airbyte.job-id=" + owner, "--entrypoint", "sleep", IMAGE,
+          "600"), null, Duration.ofMinutes(1));
+      assertThat(container.exitCode()).as(container.stderr()).isZero();
+    }
+    try {
+      var factory = new DockerProcessFactory(docker, new DockerSettings("host", null, null, dir, null, Map.of()), "dev", mine);
+
+      factory.cleanupLeftovers();
+
+      assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("io.airbyte.job-id", mine)).exec())
+          .as("this worker's leftover").isEmpty();
+      assertThat(docker.listContainersCmd().withLabelFilter(Map.of("io.airbyte.job-id", other)).exec())
+          .as("the other worker's container, running its sync").hasSize(1);
+    } finally {
+      docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("io.airbyte.worker-owner", other)).exec()
+          .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+    }
+  }
+
   @Test
   void anImageThatIsNotThereAndCannotBePulledIsALaunchFailure() {
     var activities = new ConnectorActivitiesImpl(factory(null), new JobDirectories(dir), Duration.ofMinutes(1), Clock.systemUTC());

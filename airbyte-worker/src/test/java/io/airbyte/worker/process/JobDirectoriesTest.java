@@ -122,4 +122,25 @@ class JobDirectoriesTest {
     assertThat(new JobDirectories(dir.resolve("new")).removeLeftoverSecrets()).isZero();
     assertThat(mode(dir.resolve("new"))).as("a workspace made at start-up").isEqualTo("rwx------");
   }
+
+  /** Several workers on one workspace volume (compose's {@code --scale worker=2}): a worker starting sweeps only its own attempts. */
+  @Test
+  void theStartUpSweepOfAWorkerSharingTheWorkspaceLeavesAnotherWorkersConfigurations() throws Exception {
+    Path root = dir.resolve("shared");
+    JobDirectories a = new JobDirectories(root, "worker-a");
+    JobDirectories b = new JobDirectories(root, "worker-b");
+    Path ofA = a.attempt("11", 0);
+    Path ofB = b.attempt("12", 0);
+    Files.writeString(ofA.resolve("source_config.json"), "{\"password\":\"a\"}");
+    Files.writeString(ofB.resolve("source_config.json"), "{\"password\":\"b\"}");
+    Path unmarked = Files.createDirectories(root.resolve("10/0"));
+    Files.writeString(unmarked.resolve("destination_config.json"), "{}");
+
+    int removed = new JobDirectories(root, "worker-a").removeLeftoverSecrets();
+
+    assertThat(ofA.resolve("source_config.json")).as("worker-a's leftover").doesNotExist();
+    assertThat(unmarked.resolve("destination_config.json")).as("a leftover that names no worker").doesNotExist();
+    assertThat(ofB.resolve("source_config.json")).as("worker-b's connector configuration, its connector maybe running").exists();
+    assertThat(removed).isEqualTo(2);
+  }
 }
