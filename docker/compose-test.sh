@@ -2,7 +2,8 @@
 # The docker compose deployment end to end, with local stand-ins for the public images: builds the
 # images, brings the stack up, runs a PostgreSQL → PostgreSQL sync through the API with the
 # connectors in containers, checks the rows, takes the stack down and up again, and checks that the
-# connection and its job history are still there and that a second sync runs.
+# connection, its job history and its committed state are still there: a second sync moves only the
+# rows changed since the first.
 #
 # Usage: docker/compose-test.sh   (needs Docker and docker compose or docker-compose; SKIP_MAVEN=true
 #        when the jars are built already)
@@ -73,7 +74,8 @@ up
 psql_db airbyte "CREATE DATABASE shop" >/dev/null
 psql_db airbyte "CREATE DATABASE warehouse" >/dev/null
 psql_db shop "CREATE TABLE customers (id int PRIMARY KEY, name text, updated_at timestamptz NOT NULL DEFAULT now());
-  INSERT INTO customers (id, name) SELECT i, 'customer ' || i FROM generate_series(1, $ROWS) i" >/dev/null
+  INSERT INTO customers (id, name, updated_at)
+    SELECT i, 'customer ' || i, now() - ($ROWS - i) * interval '1 second' FROM generate_series(1, $ROWS) i" >/dev/null
 
 PG='"host":"db","port":5432,"username":"airbyte","password":"airbyte","ssl_mode":{"mode":"disable"}'
 WS=$(api GET /public/v1/workspaces | json "d['data'][0]['workspaceId']")
@@ -86,6 +88,9 @@ COUNT=$(psql_db warehouse "SELECT count(*) FROM shop.customers")
 [ "$COUNT" = "$ROWS" ] || { echo "the warehouse has $COUNT rows, not $ROWS" >&2; exit 1; }
 CONTAINERS=$(stack logs worker | grep -c 'Starting container' || true)
 [ "$CONTAINERS" -gt 0 ] || { echo "the worker started no connector container" >&2; exit 1; }
+ROWS1=$(api GET "/public/v1/jobs/$JOB" | json "d['rowsSynced']")
+[ "$ROWS1" = "$ROWS" ] || { echo "sync 1 reports $ROWS1 rows synced, not $ROWS" >&2; exit 1; }
+EXTRACTED1=$(psql_db warehouse "SELECT max(_airbyte_extracted_at) FROM shop.customers")
 echo "sync 1: $COUNT rows; the worker started $CONTAINERS connector containers"
 
 stack down
@@ -94,11 +99,20 @@ NAME=$(api GET "/public/v1/connections/$CON" | json "d['name']")
 [ "$NAME" = "shop to warehouse" ] || { echo "the connection is gone after a restart" >&2; exit 1; }
 HISTORY=$(api GET "/public/v1/jobs?connectionId=$CON" | json "' '.join(str(j['jobId']) + ':' + j['status'] for j in d['data'])")
 [ "$HISTORY" = "$JOB:succeeded" ] || { echo "job history after a restart: '$HISTORY'" >&2; exit 1; }
-psql_db shop "UPDATE customers SET name = 'renamed', updated_at = now() WHERE id <= 10" >/dev/null
+# the 10 newest rows change, the one holding the last cursor among them: the source reads from that
+# cursor on (inclusive), so with the state committed by sync 1 it reads exactly these 10 rows, while
+# a state lost in the restart would make it read all of them again
+psql_db shop "UPDATE customers SET name = 'renamed', updated_at = now() WHERE id > $ROWS - 10" >/dev/null
 JOB2=$(api POST /public/v1/jobs "{\"connectionId\":\"$CON\",\"jobType\":\"sync\"}" | json "d['jobId']")
 await_job "$JOB2"
 COUNT=$(psql_db warehouse "SELECT count(*) FROM shop.customers")
 RENAMED=$(psql_db warehouse "SELECT count(*) FROM shop.customers WHERE name = 'renamed'")
 [ "$COUNT" = "$ROWS" ] && [ "$RENAMED" = 10 ] || { echo "after the second sync: $COUNT rows, $RENAMED renamed" >&2; exit 1; }
-echo "after down/up: connection and history kept ($HISTORY); sync 2 (incremental dedup) moved the 10 changed rows"
+ROWS2=$(api GET "/public/v1/jobs/$JOB2" | json "d['rowsSynced']")
+[ "$ROWS2" = 10 ] || { echo "sync 2 moved $ROWS2 rows, not the 10 changed ones: the state did not survive down/up" >&2; exit 1; }
+MOVED=$(psql_db warehouse "SELECT string_agg(id::text, ',' ORDER BY id) FROM shop.customers WHERE _airbyte_extracted_at > '$EXTRACTED1'")
+EXPECTED=$(seq -s, $((ROWS - 9)) "$ROWS")
+[ "$MOVED" = "$EXPECTED" ] || { echo "rows written by sync 2: '$MOVED', not '$EXPECTED'" >&2; exit 1; }
+echo "after down/up: connection and history kept ($HISTORY); sync 2 (incremental dedup, from the state committed"
+echo "  before the restart) moved only the 10 changed rows ($MOVED)"
 echo "compose test passed"

@@ -163,12 +163,75 @@ class ConnectionManagerWorkflowIT {
     assertThat(h.jobs.attempts(job.id())).extracting(Attempt::status).containsExactly(AttemptStatus.FAILED,
         AttemptStatus.FAILED, AttemptStatus.FAILED, AttemptStatus.FAILED, AttemptStatus.SUCCEEDED);
     List<Long> t = h.connectors.replicatedAtMillis;
-    // 10 s, then 30 s; the third attempt committed data: the fourth starts at once; then 10 s again
-    assertThat(t.get(1) - t.get(0)).isBetween(10_000L, 12_000L);
-    assertThat(t.get(2) - t.get(1)).isBetween(30_000L, 32_000L);
-    assertThat(t.get(3) - t.get(2)).isLessThan(2_000L);
-    assertThat(t.get(4) - t.get(3)).isBetween(10_000L, 12_000L);
+    // 10 s, then 30 s; the third attempt committed data: the fourth starts at once; then 10 s again.
+    // The gaps are on the test server's clock: a backoff timer is never shorter than asked, and the
+    // time an attempt itself takes (real time, more under load) stays far below the next backoff step
+    // (each bound below is the next step's), so a wrong multiplier or a missing reset still fails.
+    assertThat(t.get(1) - t.get(0)).isGreaterThanOrEqualTo(10_000L).isLessThan(30_000L);
+    assertThat(t.get(2) - t.get(1)).isGreaterThanOrEqualTo(30_000L).isLessThan(90_000L);
+    assertThat(t.get(3) - t.get(2)).isLessThan(10_000L);
+    assertThat(t.get(4) - t.get(3)).isGreaterThanOrEqualTo(10_000L).isLessThan(30_000L);
     assertThat(h.jobs.attempt(job.id(), 0).failureSummary().at("/failures/0/externalMessage").asText()).isEqualTo("boom");
+  }
+
+  @Test
+  void aJobEndsFailedAtMaxAttemptsEvenWhenEveryAttemptCommittedData() throws Exception {
+    harness(new RetrySettings(3, 100, 1, 1, 1), 3);
+    UUID connection = h.connection(Schedule.manual());
+    for (int i = 0; i < 5; i++) {
+      h.connectors.script.add(FakeSyncActivities.failing(true, true));
+    }
+    h.workflows.signal(connection, ConnectionManagerWorkflow::syncNow);
+
+    await(() -> !jobs(connection).isEmpty() && jobs(connection).get(0).status().isTerminal());
+
+    Job job = jobs(connection).get(0);
+    assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(h.jobs.attempts(job.id())).extracting(Attempt::status)
+        .containsExactly(AttemptStatus.FAILED, AttemptStatus.FAILED, AttemptStatus.FAILED);
+    assertThat(h.connectors.replicated).hasSize(3);
+    assertThat(h.connectors.script).hasSize(2);
+  }
+
+  @Test
+  void aJobEndsFailedAfterMaxSuccessiveFailuresWithoutProgressAndProgressResetsTheCount() throws Exception {
+    harness(new RetrySettings(100, 3, 1, 1, 1), 3);
+    UUID connection = h.connection(Schedule.manual());
+    // two failures without progress, one with, then three without: the count starts again after the third
+    h.connectors.script.add(FakeSyncActivities.failing(true, false));
+    h.connectors.script.add(FakeSyncActivities.failing(true, false));
+    h.connectors.script.add(FakeSyncActivities.failing(true, true));
+    for (int i = 0; i < 5; i++) {
+      h.connectors.script.add(FakeSyncActivities.failing(true, false));
+    }
+    h.workflows.signal(connection, ConnectionManagerWorkflow::syncNow);
+
+    await(() -> !jobs(connection).isEmpty() && jobs(connection).get(0).status().isTerminal());
+
+    Job job = jobs(connection).get(0);
+    assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(h.jobs.attempts(job.id())).hasSize(6).extracting(Attempt::status).containsOnly(AttemptStatus.FAILED);
+    assertThat(h.connectors.replicated).hasSize(6);
+    assertThat(h.connectors.script).hasSize(2);
+  }
+
+  @Test
+  void aConfigErrorDuringReplicationIsNotRetried() throws Exception {
+    harness(RetrySettings.defaults(), 3);
+    UUID connection = h.connection(Schedule.manual());
+    // the checks pass; the attempt itself fails with a config error (not retryable); a retry would succeed
+    h.connectors.script.add(FakeSyncActivities.failing(false, false));
+    h.connectors.script.add(in -> FakeSyncActivities.success());
+    h.workflows.signal(connection, ConnectionManagerWorkflow::syncNow);
+
+    await(() -> !jobs(connection).isEmpty() && jobs(connection).get(0).status().isTerminal());
+
+    Job job = jobs(connection).get(0);
+    assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(h.jobs.attempts(job.id())).extracting(Attempt::status).containsExactly(AttemptStatus.FAILED);
+    assertThat(h.jobs.attempt(job.id(), 0).failureSummary().at("/failures/0/failureType").asText()).isEqualTo("config_error");
+    assertThat(h.connectors.replicated).hasSize(1);
+    assertThat(h.connectors.script).hasSize(1);
   }
 
   @Test

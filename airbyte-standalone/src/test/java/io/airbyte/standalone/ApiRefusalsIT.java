@@ -58,8 +58,8 @@ class ApiRefusalsIT {
 
   @BeforeAll
   void start() throws Exception {
-    port = RunningPlatform.freePort();
-    platform = RunningPlatform.start(home, port, "refusals", Map.of());
+    platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "refusals", Map.of());
+    port = platform.port();
     workspace = platform.defaultWorkspace();
     String sourceId = platform.call("POST", "/sources", "{\"name\":\"faker\",\"workspaceId\":\"" + workspace
         + "\",\"configuration\":{\"sourceType\":\"faker\",\"count\":2000,\"seed\":3}}").get("sourceId").asText();

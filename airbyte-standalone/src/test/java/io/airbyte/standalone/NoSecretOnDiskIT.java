@@ -70,7 +70,7 @@ class NoSecretOnDiskIT {
   void noPasswordInAnyFileUnderTheHomeAfterSyncsThatSucceedFailAndAreCancelled() throws Exception {
     byte[] sourcePassword = SOURCE.password().getBytes(StandardCharsets.UTF_8);
     byte[] destinationPassword = DESTINATION.password().getBytes(StandardCharsets.UTF_8);
-    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "secrets", Map.of())) {
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "secrets", Map.of())) {
       String workspace = platform.defaultWorkspace();
       String sourceId = platform.call("POST", "/sources", "{\"name\":\"app\",\"workspaceId\":\"" + workspace
           + "\",\"configuration\":" + sourceConfig() + "}").get("sourceId").asText();

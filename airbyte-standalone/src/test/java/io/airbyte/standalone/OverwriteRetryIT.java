@@ -60,7 +60,7 @@ class OverwriteRetryIT {
         "CREATE TRIGGER refuse BEFORE INSERT ON public.c_bad FOR EACH ROW EXECUTE FUNCTION refuse_rows()");
 
     Map<String, String> env = Map.of("AIRBYTE_MAX_ATTEMPTS", "3");
-    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "retry", env)) {
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "retry", env)) {
       String workspace = platform.defaultWorkspace();
       String sourceId = platform.call("POST", "/sources", "{\"name\":\"app db\",\"workspaceId\":\"" + workspace
           + "\",\"configuration\":{\"sourceType\":\"postgres\"," + connection(SOURCE) + ",\"schemas\":[\"public\"]}}")

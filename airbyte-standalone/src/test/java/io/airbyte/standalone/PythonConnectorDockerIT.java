@@ -44,7 +44,7 @@ class PythonConnectorDockerIT {
   @Test
   void airbytesPythonFakerImageIsACustomDefinitionWhoseSyncLandsItsRows() throws Exception {
     Map<String, String> docker = Map.of("AIRBYTE_PROCESS_FACTORY", "docker", "AIRBYTE_DOCKER_NETWORK", "host");
-    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "python-docker", docker)) {
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "python-docker", docker)) {
       String workspace = platform.defaultWorkspace();
       JsonNode definition = platform.configApi("POST", "/definitions", "{\"type\":\"source\",\"name\":\"Faker (Python)\","
           + "\"dockerRepository\":\"" + REPOSITORY + "\",\"dockerImageTag\":\"" + PythonPins.version(PACKAGE) + "\"}");

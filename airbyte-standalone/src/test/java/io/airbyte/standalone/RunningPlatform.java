@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The packaged platform jar run as a user runs it, and its public API. */
 final class RunningPlatform implements AutoCloseable {
@@ -36,30 +38,54 @@ final class RunningPlatform implements AutoCloseable {
     this.process = process;
   }
 
+  /**
+   * The port to {@link #start} a platform on for it to bind one the OS chooses (nothing can take it
+   * between a pick and the bind); {@link #port()} then answers the port it bound, read from its log.
+   */
+  static final int ANY_PORT = 0;
+
+  private static final Pattern READY = Pattern.compile("The platform is ready on http://localhost:(\\d+) ");
+
+  /** A port nothing listens on now: a number to write into a file, never one to bind (see {@link #ANY_PORT}). */
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  /** Starts the jar with {@code AIRBYTE_HOME=home} (plus {@code env}) and waits for its health endpoint. */
+  /**
+   * Starts the jar with {@code AIRBYTE_HOME=home} (plus {@code env}) on {@code port} ({@link #ANY_PORT}
+   * for one the OS chooses) and waits for its health endpoint.
+   */
   static RunningPlatform start(Path home, int port, String name, Map<String, String> env) throws Exception {
     Path log = home.resolve(name + ".log");
     long started = System.nanoTime();
-    RunningPlatform platform = new RunningPlatform(home, port, launch(home, port, name, env));
+    Process process = launch(home, port, name, env);
     long deadline = System.currentTimeMillis() + 180_000;
+    int bound = port;
+    while (bound == ANY_PORT) {
+      awaitStep(process, log, deadline);
+      Matcher ready = READY.matcher(Files.exists(log) ? Files.readString(log) : "");
+      bound = ready.find() ? Integer.parseInt(ready.group(1)) : ANY_PORT;
+    }
+    RunningPlatform platform = new RunningPlatform(home, bound, process);
     while (!platform.healthy()) {
-      if (!platform.process.isAlive()) {
-        throw new AssertionError("the platform ended: " + Files.readString(log));
-      }
-      if (System.currentTimeMillis() > deadline) {
-        platform.close();
-        throw new AssertionError("not ready within 180 s: " + Files.readString(log));
-      }
-      Thread.sleep(250);
+      awaitStep(process, log, deadline);
     }
     System.out.println("standalone: " + name + " start ready after " + (System.nanoTime() - started) / 1_000_000 + " ms");
     return platform;
+  }
+
+  /** Fails when the platform ended or the deadline passed (stopping it then), else waits a little. */
+  private static void awaitStep(Process process, Path log, long deadline) throws Exception {
+    if (!process.isAlive()) {
+      throw new AssertionError("the platform ended: " + Files.readString(log));
+    }
+    if (System.currentTimeMillis() > deadline) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("not ready within 180 s: " + Files.readString(log));
+    }
+    Thread.sleep(250);
   }
 
   /**

@@ -40,7 +40,7 @@ class SchedulesInRealTimeIT {
     // a view whose read fails at its fifth row: check and discover pass, every read fails (retryable)
     SOURCE.execute("CREATE VIEW boom AS SELECT x AS id, 10 / (x - 5) AS ratio FROM generate_series(1, 10) x");
     Map<String, String> env = Map.of("AIRBYTE_MAX_ATTEMPTS", "2");
-    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "platform", env)) {
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "platform", env)) {
       String workspace = platform.defaultWorkspace();
       String faker = platform.call("POST", "/sources", "{\"name\":\"faker\",\"workspaceId\":\"" + workspace
           + "\",\"configuration\":{\"sourceType\":\"faker\",\"count\":50,\"seed\":1}}").get("sourceId").asText();

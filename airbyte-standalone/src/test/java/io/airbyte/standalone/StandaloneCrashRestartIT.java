@@ -24,11 +24,10 @@ class StandaloneCrashRestartIT {
 
   @Test
   void startsAtOnceAfterKill9WhileIdle() throws Exception {
-    int port = RunningPlatform.freePort();
     String sourceId;
     String connectionId;
     MetadataPostmaster orphan;
-    try (RunningPlatform platform = RunningPlatform.start(home, port, "before-kill", Map.of())) {
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "before-kill", Map.of())) {
       String workspace = platform.defaultWorkspace();
       sourceId = platform.call("POST", "/sources", "{\"name\":\"faker\",\"workspaceId\":\"" + workspace
           + "\",\"configuration\":{\"sourceType\":\"faker\",\"count\":10}}").get("sourceId").asText();
@@ -42,7 +41,7 @@ class StandaloneCrashRestartIT {
     }
     assertThat(orphan.alive()).as("the metadata PostgreSQL outlives a JVM killed with -9 (the case under test)").isTrue();
 
-    try (RunningPlatform again = RunningPlatform.start(home, port, "after-kill", Map.of())) {
+    try (RunningPlatform again = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "after-kill", Map.of())) {
       assertThat(again.call("GET", "/connections/" + connectionId, null).get("name").asText()).isEqualTo("kept across a crash");
       assertThat(again.call("GET", "/sources/" + sourceId, null).get("name").asText()).isEqualTo("faker");
       assertThat(orphan.alive()).as("the orphaned postmaster was stopped").isFalse();
@@ -53,8 +52,7 @@ class StandaloneCrashRestartIT {
 
   @Test
   void startsWhenAStalePidFileNamesAnotherProcess() throws Exception {
-    int port = RunningPlatform.freePort();
-    try (RunningPlatform first = RunningPlatform.start(home, port, "first", Map.of())) {
+    try (RunningPlatform first = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "first", Map.of())) {
       first.defaultWorkspace();
     }
     // as after a reboot: postmaster.pid left behind, its pid now taken by an unrelated live process
@@ -62,7 +60,7 @@ class StandaloneCrashRestartIT {
     try {
       Files.writeString(MetadataPostmaster.pidFile(home), unrelated.pid() + "\n" + home.resolve("db") + "\n1700000000\n"
           + RunningPlatform.freePort() + "\n/tmp\n127.0.0.1\n  9999999     99999\nready   \n");
-      try (RunningPlatform again = RunningPlatform.start(home, port, "stale-pid", Map.of())) {
+      try (RunningPlatform again = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "stale-pid", Map.of())) {
         assertThat(again.defaultWorkspace()).isNotBlank();
         assertThat(unrelated.isAlive()).as("the unrelated process named by the stale postmaster.pid is left alone").isTrue();
         assertThat(MetadataPostmaster.running(home).pid()).isNotEqualTo(unrelated.pid());
@@ -76,9 +74,9 @@ class StandaloneCrashRestartIT {
 
   @Test
   void refusesASecondPlatformOnAHomeInUse() throws Exception {
-    try (RunningPlatform first = RunningPlatform.start(home, RunningPlatform.freePort(), "first", Map.of())) {
+    try (RunningPlatform first = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "first", Map.of())) {
       MetadataPostmaster postmaster = MetadataPostmaster.running(home);
-      int exit = RunningPlatform.runToExit(home, RunningPlatform.freePort(), "second", Map.of(), 120);
+      int exit = RunningPlatform.runToExit(home, RunningPlatform.ANY_PORT, "second", Map.of(), 120);
       String log = first.log("second");
       assertThat(exit).as("exit status of the second platform: " + log).isNotZero();
       assertThat(log).contains("Another platform").contains(Long.toString(first.pid())).contains(home.toString());

@@ -38,7 +38,7 @@ class StandaloneDockerIT {
   @Test
   void runsConnectorsAsContainers() throws Exception {
     Map<String, String> docker = Map.of("AIRBYTE_PROCESS_FACTORY", "docker", "AIRBYTE_DOCKER_NETWORK", "host");
-    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "docker", docker)) {
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "docker", docker)) {
       String workspace = platform.defaultWorkspace();
       String sourceId = platform.call("POST", "/sources", "{\"name\":\"faker\",\"workspaceId\":\"" + workspace
           + "\",\"configuration\":{\"sourceType\":\"faker\",\"count\":300,\"seed\":3}}").get("sourceId").asText();

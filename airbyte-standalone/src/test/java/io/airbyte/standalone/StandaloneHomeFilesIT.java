@@ -19,7 +19,7 @@ class StandaloneHomeFilesIT {
 
   @Test
   void generatedAdminPasswordAndSecretsKeyAreOwnerOnly() throws Exception {
-    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "generated",
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "generated",
         Map.of("AIRBYTE_ADMIN_PASSWORD", ""))) {
       assertThat(platform.log("generated")).contains("the admin password is generated once");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("admin-password"))))

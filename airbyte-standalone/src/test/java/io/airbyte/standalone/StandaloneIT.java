@@ -23,9 +23,8 @@ class StandaloneIT {
 
   @Test
   void runsASyncThroughTheApiAndKeepsEverythingAcrossARestart() throws Exception {
-    int port = RunningPlatform.freePort();
     String connectionId;
-    try (RunningPlatform platform = RunningPlatform.start(home, port, "first", Map.of())) {
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "first", Map.of())) {
       String workspace = platform.defaultWorkspace();
       String sourceId = platform.call("POST", "/sources", "{\"name\":\"faker\",\"workspaceId\":\"" + workspace
           + "\",\"configuration\":{\"sourceType\":\"faker\",\"count\":500,\"seed\":7}}").get("sourceId").asText();
@@ -40,7 +39,7 @@ class StandaloneIT {
       System.out.println("standalone: idle RSS after a sync " + platform.rssMb() + " MB");
     }
 
-    try (RunningPlatform again = RunningPlatform.start(home, port, "second", Map.of())) {
+    try (RunningPlatform again = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "second", Map.of())) {
       assertThat(again.call("GET", "/connections/" + connectionId, null).get("name").asText()).isEqualTo("demo");
       JsonNode jobs = again.call("GET", "/jobs?connectionId=" + connectionId, null).get("data");
       assertThat(jobs).hasSize(1);

@@ -42,13 +42,12 @@ class StandaloneKillMidSyncIT {
           "INSERT INTO " + table + " SELECT i, timestamptz '2024-01-01 00:00:00+00' + i * interval '1 second', "
               + "(i % 100000) / 100.0, repeat(md5(i::text), 3) FROM generate_series(1, " + ROWS_PER_TABLE + ") i");
     }
-    int port = RunningPlatform.freePort();
     String connectionId;
     long jobId;
     List<String> connectors;
     long killedAt;
     java.util.Set<JsonNode> committedAtKill;
-    try (RunningPlatform platform = RunningPlatform.start(home, port, "before-kill", Map.of())) {
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "before-kill", Map.of())) {
       String workspace = platform.defaultWorkspace();
       String sourceId = platform.call("POST", "/sources", "{\"name\":\"app\",\"workspaceId\":\"" + workspace
           + "\",\"configuration\":{\"sourceType\":\"postgres\"," + connection(SOURCE) + ",\"schemas\":[\"public\"]}}")
@@ -84,7 +83,7 @@ class StandaloneKillMidSyncIT {
         "INSERT INTO orders_c SELECT i, now(), 1.25, 'new while down' FROM generate_series(" + (ROWS_PER_TABLE + 1) + ", "
             + (ROWS_PER_TABLE + 500) + ") i");
 
-    try (RunningPlatform again = RunningPlatform.start(home, port, "after-kill", Map.of())) {
+    try (RunningPlatform again = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "after-kill", Map.of())) {
       JsonNode job = awaitEnd(again, jobId);
       assertThat(job.get("status").asText()).as(job + "\n" + again.log("after-kill")).isEqualTo("succeeded");
       JsonNode attempts = again.configApi("GET", "/jobs/" + jobId + "/attempts", null);

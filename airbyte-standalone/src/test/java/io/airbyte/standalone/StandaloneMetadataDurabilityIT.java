@@ -20,7 +20,7 @@ class StandaloneMetadataDurabilityIT {
 
   @Test
   void metadataDatabaseFlushesEveryCommit() throws Exception {
-    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "durable", Map.of())) {
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "durable", Map.of())) {
       MetadataPostmaster postmaster = MetadataPostmaster.running(home);
       assertThat(postmaster.show("fsync")).as("fsync of the metadata database").isEqualTo("on");
       assertThat(postmaster.show("synchronous_commit")).as("synchronous_commit of the metadata database").isEqualTo("on");

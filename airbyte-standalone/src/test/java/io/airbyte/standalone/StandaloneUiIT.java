@@ -102,7 +102,7 @@ class StandaloneUiIT {
 
   private void walkThrough() throws Exception {
     // Python packages install into the tests' shared cache of environments
-    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "ui",
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "ui",
         Map.of("AIRBYTE_PYTHON_ENVIRONMENTS_DIR", PythonPins.CACHE.toString()))) {
       browser.get("http://localhost:" + platform.port() + "/connections");
       type(By.id("password"), RunningPlatform.PASSWORD);
@@ -188,7 +188,7 @@ class StandaloneUiIT {
   @Test
   void aLowCodeSourceFromAnUploadedManifestIsTestReadSavedAndSetUp() throws Exception {
     try (io.airbyte.testsupport.http.ItemsApi api = io.airbyte.testsupport.http.ItemsApi.start("ui-key");
-        RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "ui-low-code",
+        RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "ui-low-code",
             Map.of("AIRBYTE_PYTHON_ENVIRONMENTS_DIR", io.airbyte.testsupport.python.PythonPins.CACHE.toString()))) {
       api.addItems(1, 25, java.time.Instant.parse("2024-01-01T00:00:00Z"));
       Path yaml = home.resolve("items.yaml");

@@ -51,7 +51,7 @@ class DockerProcessFactoryIT {
         #!/bin/sh
         # a minimal connector: spec; check reads its config; read replays two records, then sleeps if asked
         case "$1" in
-          spec) echo '{"type":"SPEC","spec":{"connectionSpecification":{"type":"object"}}}' ;;
+          spec) echo '{"type":"SPEC","spec":{"connectionSpecification":{"type":"object","properties":{"k":{"type":"string"}}}}}' ;;
           check) if grep -q '"ok"' "$3"; then s=SUCCEEDED; else s=FAILED; fi
                  echo "{\\"type\\":\\"CONNECTION_STATUS\\",\\"connectionStatus\\":{\\"status\\":\\"$s\\"}}" ;;
           read) echo '{"type":"RECORD","record":{"namespace":"public","stream":"users","emitted_at":1,"data":{"id":1}}}'
@@ -82,7 +82,8 @@ class DockerProcessFactoryIT {
   void anyProtocolImageAnswersSpecAndCheckWithItsConfigMountedReadOnly() {
     var activities = new ConnectorActivitiesImpl(factory(null), new JobDirectories(dir), Duration.ofMinutes(1), Clock.systemUTC());
 
-    assertThat(activities.spec(RUNTIME).output().getConnectionSpecification()).isNotNull();
+    assertThat(activities.spec(RUNTIME).output().getConnectionSpecification())
+        .isEqualTo(Jsons.deserialize("{\"type\":\"object\",\"properties\":{\"k\":{\"type\":\"string\"}}}"));
     assertThat(activities.check(ConnectorRole.SOURCE, RUNTIME, Jsons.object().put("k", "ok"))
         .output().getStatus()).hasToString("SUCCEEDED");
     assertThat(activities.check(ConnectorRole.SOURCE, RUNTIME, Jsons.object().put("k", "no"))

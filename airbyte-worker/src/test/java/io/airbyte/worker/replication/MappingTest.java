@@ -8,7 +8,9 @@ import io.airbyte.protocol.models.StreamDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class MappingTest {
 
   private static final StreamDescriptor USERS = new StreamDescriptor().withNamespace("public").withName("users");
@@ -53,8 +55,7 @@ class MappingTest {
       }
     });
     producer.start();
-    producer.join(300);
-    assertThat(producer.isAlive()).as("blocked while the queue is over its bound").isTrue();
+    awaitBlocked(producer); // blocked while the queue is over its bound
     List<RawJson> out = new ArrayList<>();
     assertThat(queue.drainTo(out, 10)).isTrue();
     producer.join();
@@ -76,9 +77,21 @@ class MappingTest {
       }
     });
     producer.start();
+    awaitBlocked(producer);
     queue.abort();
-    producer.join(5000);
-    assertThat(producer.isAlive()).isFalse();
+    producer.join(); // bounded by the class's timeout
     assertThat(accepted[0]).isFalse();
+  }
+
+  /**
+   * Waits until {@code producer} is parked in {@link LineQueue#put}: nothing else holds the queue's
+   * lock, so a waiting producer waits for room. A put that does not block ends the thread instead,
+   * which fails here.
+   */
+  private static void awaitBlocked(Thread producer) throws InterruptedException {
+    while (producer.getState() != Thread.State.WAITING) {
+      assertThat(producer.getState()).as("the producer ended instead of waiting for room").isNotEqualTo(Thread.State.TERMINATED);
+      Thread.sleep(1);
+    }
   }
 }

@@ -61,7 +61,11 @@ class ReplicationEngineIT {
     assertThat(users.estimatedRecords()).isEqualTo(5);
     assertThat(users.estimatedBytes()).isEqualTo(500);
     assertThat(stats.status(users)).isEqualTo("COMPLETE");
-    assertThat(users.bytesEmitted()).isPositive();
+    // the bytes of the users' record lines, as the source wrote them (passed through unchanged)
+    long usersRecordBytes = m.toString().lines().filter(l -> l.startsWith("{\"type\":\"RECORD\"") && l.contains("\"stream\":\"users\""))
+        .mapToLong(String::length).sum();
+    assertThat(usersRecordBytes).isGreaterThan(5 * 40);
+    assertThat(users.bytesEmitted()).isEqualTo(usersRecordBytes);
     assertThat(output.lastCommittedState().getStream().getStreamState().get("cursor").asInt()).isEqualTo(5);
 
     String log = h.log(output);
@@ -108,13 +112,19 @@ class ReplicationEngineIT {
     assertThat(h.persistence.current("connection-1").messages())
         .extracting(s -> s.getStream().getStreamState().get("cursor").asInt()).containsExactly(3);
 
-    // the next attempt gets the committed state as --state
+    // the next attempt gets the committed state as --state: the source copies the file named after --state
     h.inputState = h.persistence.current("connection-1").messages();
-    ReplicationRun next = h.worker().start(h.input(h.source("", "cat \"$5\" > '" + dir.resolve("state-seen.json") + "' 2>/dev/null; "
-        + "for a in \"$@\"; do echo \"$a\"; done > '" + dir.resolve("args-seen.txt") + "'; exit 0"), 1));
+    Path seen = dir.resolve("state-seen.json");
+    ReplicationRun next = h.worker().start(h.input(h.source("", "while [ $# -gt 0 ]; do "
+        + "if [ \"$1\" = --state ]; then cat \"$2\" > '" + seen + "'; fi; shift; done; exit 0"), 1));
     assertThat(next.await().status()).isEqualTo(ReplicationStatus.COMPLETED);
-    String args = java.nio.file.Files.readString(dir.resolve("args-seen.txt"));
-    assertThat(args).contains("--state").contains("input_state.json");
+    JsonNode stateSeen = io.airbyte.protocol.json.Jsons.readFile(seen);
+    assertThat(stateSeen.isArray()).as("the state file the source read: %s", stateSeen).isTrue();
+    assertThat(stateSeen).hasSize(1);
+    assertThat(stateSeen.get(0).get("type").asText()).isEqualTo("STREAM");
+    assertThat(stateSeen.get(0).get("stream").get("stream_descriptor").get("name").asText()).isEqualTo("users");
+    assertThat(stateSeen.get(0).get("stream").get("stream_descriptor").get("namespace").asText()).isEqualTo("public");
+    assertThat(stateSeen.get(0).get("stream").get("stream_state").toString()).isEqualTo("{\"cursor\":3}");
   }
 
   @Test
@@ -170,10 +180,22 @@ class ReplicationEngineIT {
   void cancellationStopsBothSidesAndLeavesNoProcess() throws Exception {
     EngineHarness h = new EngineHarness(dir);
     Messages m = records(new Messages(), "users", 1, 2).state("public", "users", "{\"cursor\":2}");
-    ReplicationRun run = h.start(h.source(m.toString(), "sleep 600"));
+    // the source's sh has children of its own: one in the background, one in the foreground
+    ReplicationRun run = h.start(h.source(m.toString(), "sleep 600 & sleep 600; exit 0"));
     while (run.progress().stateMessagesCommitted() < 1) {
       Thread.sleep(50);
     }
+    ProcessHandle source = ProcessHandle.of(h.pid("source")).orElseThrow();
+    List<ProcessHandle> children = source.descendants().toList();
+    while (children.stream().filter(c -> c.info().command().orElse("").endsWith("sleep")).count() < 2) {
+      Thread.sleep(50);
+      children = source.descendants().toList();
+    }
+    ProcessHandle destination = ProcessHandle.of(h.pid("destination")).orElseThrow();
+    List<ProcessHandle> everyProcess = new java.util.ArrayList<>(children);
+    everyProcess.add(source);
+    everyProcess.add(destination);
+    everyProcess.addAll(destination.descendants().toList());
 
     run.cancel();
     ReplicationOutput output = run.await();
@@ -181,8 +203,14 @@ class ReplicationEngineIT {
     assertThat(output.status()).isEqualTo(ReplicationStatus.CANCELLED);
     assertThat(output.failures().get(0).failureType()).isEqualTo(FailureType.MANUAL_CANCELLATION);
     assertThat(output.failures().get(0).retryable()).isFalse();
-    assertThat(EngineHarness.alive(h.pid("source"))).isFalse();
-    assertThat(EngineHarness.alive(h.pid("destination"))).isFalse();
+    for (ProcessHandle p : everyProcess) {
+      try {
+        p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException stillAlive) {
+        // asserted below, with every process named
+      }
+    }
+    assertThat(everyProcess).as("the connectors and their children, after the cancel").noneMatch(ProcessHandle::isAlive);
     assertThat(h.persistence.current("connection-1").messages()).hasSize(1);
   }
 

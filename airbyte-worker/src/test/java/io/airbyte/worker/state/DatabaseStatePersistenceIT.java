@@ -6,40 +6,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airbyte.db.MetadataDatabase;
 import io.airbyte.db.state.StateRepository;
+import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteStateMessage;
 import io.airbyte.testsupport.postgres.PostgresExtension;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The database persistence behaves as the in-memory one, which defines the semantics. */
+/** The database persistence: what a source is handed back after each commit, read from PostgreSQL. */
 @ExtendWith(PostgresExtension.class)
 class DatabaseStatePersistenceIT {
 
   @Test
-  void sameSemanticsAsInMemory(PostgresTestDatabase db) {
+  void keepsTheLatestStateOfEachStreamOrTheLatestGlobalWithoutStats(PostgresTestDatabase db) {
     MetadataDatabase.migrate(db.dataSource());
     String connection = UUID.randomUUID().toString();
     insertConnection(db, connection);
-    DatabaseStatePersistence database = new DatabaseStatePersistence(new StateRepository(db.dataSource()));
-    InMemoryStatePersistence memory = new InMemoryStatePersistence();
+    StateRepository repository = new StateRepository(db.dataSource());
+    DatabaseStatePersistence database = new DatabaseStatePersistence(repository);
 
-    List<List<AirbyteStateMessage>> commits = List.of(
-        List.of(stream("users", 1), stream("orders", 1)),
-        List.of(stream("users", 2)),
-        List.of(global("5", "users")),
-        List.of(stream("users", 3)),
-        List.of(stream("orders", 4), stream("orders", 5)));
-    for (List<AirbyteStateMessage> commit : commits) {
-      database.commit(connection, commit);
-      memory.commit(connection, commit);
-      assertThat(database.current(connection)).isEqualTo(memory.current(connection));
+    String users1 = streamJson("users", "1");
+    String orders1 = streamJson("orders", "1");
+    String users2 = streamJson("users", "2");
+    String users3 = streamJson("users", "3");
+    String orders5 = streamJson("orders", "5");
+    String global5 = "{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":{\"lsn\":5},\"stream_states\":["
+        + "{\"stream_descriptor\":{\"namespace\":\"public\",\"name\":\"users\"},\"stream_state\":{}}]}}";
+    // each commit, and the state read back after it: sorted by stream, sourceStats gone
+    List<Map.Entry<List<AirbyteStateMessage>, String>> steps = List.of(
+        Map.entry(List.of(stream("users", 1), stream("orders", 1)), "[" + orders1 + "," + users1 + "]"),
+        Map.entry(List.of(stream("users", 2)), "[" + orders1 + "," + users2 + "]"),
+        // a GLOBAL state replaces the stream states
+        Map.entry(List.of(global("5", "users")), "[" + global5 + "]"),
+        // and a STREAM state replaces the GLOBAL one
+        Map.entry(List.of(stream("users", 3)), "[" + users3 + "]"),
+        Map.entry(List.of(stream("orders", 4), stream("orders", 5)), "[" + orders5 + "," + users3 + "]"));
+    for (Map.Entry<List<AirbyteStateMessage>, String> step : steps) {
+      database.commit(connection, step.getKey());
+      // read back through a new persistence over the same database: nothing is kept in memory
+      ConnectionState readBack = new DatabaseStatePersistence(repository).current(connection);
+      assertThat(Jsons.toTree(readBack.messages())).as("after committing %s", step.getKey())
+          .isEqualTo(Jsons.deserialize(step.getValue()));
     }
-    assertThat(database.current(connection).messages()).hasSize(2);
     database.replace(connection, ConnectionState.empty());
-    assertThat(database.current(connection).isEmpty()).isTrue();
+    assertThat(new DatabaseStatePersistence(repository).current(connection).messages()).isEmpty();
+  }
+
+  private static String streamJson(String name, String cursor) {
+    return "{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"namespace\":\"public\",\"name\":\"" + name
+        + "\"},\"stream_state\":{\"cursor\":" + cursor + "}}}";
   }
 
   static void insertConnection(PostgresTestDatabase db, String connectionId) {

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** A connector run as a child process ({@code java -jar <connector>.jar <command> …}), as a worker would run it. */
 final class ConnectorProcess {
@@ -29,17 +29,38 @@ final class ConnectorProcess {
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile())).start();
   }
 
+  /**
+   * How long one connector command may run in a test before it is killed and the test fails; the
+   * test classes have a JUnit timeout of their own for the rest.
+   */
+  static final Duration TIMEOUT = Duration.ofMinutes(5);
+
   /** Runs a command to its end with empty stdin and returns what it printed. */
   static Output run(ConnectorJar connector, Path workDir, String... args) throws IOException, InterruptedException {
     Path stderr = Files.createTempFile(workDir, connector.module + "-", ".stderr");
-    Process process = start(connector, stderr, args);
-    process.getOutputStream().close();
-    Output output = Output.read(process.getInputStream(), connector, args[0]);
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(connector + " " + String.join(" ", args) + " did not finish");
+    return finish(start(connector, stderr, args), connector, stderr, TIMEOUT, args);
+  }
+
+  /**
+   * Reads {@code process}'s stdout to its end and waits for it to exit, for at most {@code timeout}:
+   * a connector that hangs (stdout open, no exit) is killed and fails the test, naming the command.
+   */
+  static Output finish(Process process, ConnectorJar connector, Path stderr, Duration timeout, String... args)
+      throws IOException, InterruptedException {
+    String what = connector + " " + String.join(" ", args);
+    try (Watchdog watchdog = new Watchdog(timeout, process)) {
+      process.getOutputStream().close();
+      Output output;
+      try {
+        output = Output.read(process.getInputStream(), connector, args[0]);
+      } catch (IOException e) {
+        watchdog.check(what);
+        throw e;
+      }
+      process.waitFor();
+      watchdog.check(what);
+      return output.withExit(process.exitValue(), Files.readString(stderr));
     }
-    return output.withExit(process.exitValue(), Files.readString(stderr));
   }
 
   /** Everything a connector printed on stdout, split into messages and lines that are not messages. */

@@ -12,12 +12,15 @@ import io.airbyte.testsupport.postgres.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** source-faker's three streams into each destination, deduplicated on id: every record lands once. */
 @ExtendWith({PostgresExtension.class, ProtocolModelsExtension.class})
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class FakerToDestinationsContractIT {
 
   @Test

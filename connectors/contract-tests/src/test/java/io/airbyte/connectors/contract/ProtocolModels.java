@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Airbyte's own protocol models ({@code airbyte-protocol-models} from PyPI, pydantic) as a second
@@ -47,7 +46,9 @@ final class ProtocolModels {
     process.getOutputStream().close();
     List<Failure> failures = new ArrayList<>();
     long validated = -1;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    String what = "The protocol models' validator on " + batch;
+    try (Watchdog watchdog = new Watchdog(java.time.Duration.ofMinutes(10), process);
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         JsonNode node = Jsons.deserialize(line);
         if (node.has("validated")) {
@@ -57,10 +58,11 @@ final class ProtocolModels {
               node.get("command").asText(), node.get("line").asText(), node.get("error").asText()));
         }
       }
+      process.waitFor();
+      watchdog.check(what);
     }
-    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException("The protocol models' validator failed on " + batch + " (see its stderr above)");
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException(what + " failed (see its stderr above)");
     }
     return new Result(validated, failures);
   }

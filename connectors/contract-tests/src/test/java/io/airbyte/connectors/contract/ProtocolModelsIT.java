@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airbyte.protocol.json.RawJson;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The second judge itself: Airbyte's protocol models accept a well-formed line and name the ones they refuse. */
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class ProtocolModelsIT {
 
   @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.airbyte.protocol.ProtocolSchema;
+import io.airbyte.protocol.config.ConfigValidator;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteMessage;
 import io.airbyte.testsupport.postgres.PostgresExtension;
@@ -15,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** spec, check (good and bad config) and discover of every connector, run as processes. */
 @ExtendWith({PostgresExtension.class, ProtocolModelsExtension.class})
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class SpecCheckDiscoverContractIT {
 
   private final PostgresTestDatabase db;
@@ -42,7 +47,11 @@ class SpecCheckDiscoverContractIT {
     AirbyteMessage message = spec.ofType(AirbyteMessage.Type.SPEC).get(0);
     assertThat(ProtocolSchema.validate("AirbyteMessage", Jsons.toTree(message))).isEmpty();
     JsonNode connection = message.getSpec().getConnectionSpecification();
-    SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(connection); // compiles as JSON Schema
+    // a valid draft-07 JSON Schema (checked against the draft's meta-schema), which the good config satisfies
+    assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+        .getSchema(SchemaLocation.of("http://json-schema.org/draft-07/schema#")).validate(connection))
+        .extracting(Object::toString).isEmpty();
+    assertThat(ConfigValidator.validate(connection, good(connector))).isEmpty();
     assertSecretsMarked(connection);
   }
 
@@ -64,7 +73,7 @@ class SpecCheckDiscoverContractIT {
     assertThat(check(connector, good(connector)).get("status").asText()).isEqualTo("SUCCEEDED");
     JsonNode failed = check(connector, bad(connector));
     assertThat(failed.get("status").asText()).isEqualTo("FAILED");
-    assertThat(failed.get("message").asText()).isNotBlank().doesNotContain("Exception");
+    assertThat(failed.get("message").asText()).contains(badConfigMessage(connector)).doesNotContain("Exception");
   }
 
   @Test
@@ -108,6 +117,16 @@ class SpecCheckDiscoverContractIT {
       case DESTINATION_DUCKDB -> Jsons.object().put("destination_path", "md:cloud");
       case DESTINATION_SNOWFLAKE -> snowflake("NO_SUCH_SCHEMA"); // the emulator accepts any password
       case SOURCE_FAKER -> Jsons.object().put("count", 0);
+    };
+  }
+
+  /** What the failed check says about the bad config of {@link #bad}. */
+  private static String badConfigMessage(ConnectorJar connector) {
+    return switch (connector) {
+      case SOURCE_POSTGRES, DESTINATION_POSTGRES -> "password authentication failed";
+      case DESTINATION_DUCKDB -> "MotherDuck is not supported";
+      case DESTINATION_SNOWFLAKE -> "NO_SUCH_SCHEMA";
+      case SOURCE_FAKER -> "count";
     };
   }
 

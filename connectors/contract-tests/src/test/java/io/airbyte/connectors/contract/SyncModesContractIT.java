@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * mid-stream and resumed from the last echoed state ends row-exact in dedup mode.
  */
 @ExtendWith(ProtocolModelsExtension.class)
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class SyncModesContractIT {
 
   private static final List<String> COLUMNS =

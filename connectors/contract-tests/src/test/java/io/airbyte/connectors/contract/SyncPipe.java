@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code source read | destination write}, the way the platform runs a sync: every line of the
@@ -47,6 +46,14 @@ final class SyncPipe {
         "write", "--config", destinationConfigFile.toString(), "--catalog", catalogFile.toString());
     src.getOutputStream().close();
 
+    try (Watchdog watchdog = new Watchdog(ConnectorProcess.TIMEOUT, src, dst)) {
+      return pipe(src, dst, source, destination, killSourceAfterStates, dir, watchdog);
+    }
+  }
+
+  private static Result pipe(Process src, Process dst, ConnectorJar source, ConnectorJar destination, int killSourceAfterStates,
+      Path dir, Watchdog watchdog) throws Exception {
+    String what = "the sync " + source + " | " + destination + " (see " + dir + ")";
     CompletableFuture<ConnectorProcess.Output> destinationOutput = CompletableFuture.supplyAsync(() -> {
       try {
         return ConnectorProcess.Output.read(dst.getInputStream(), destination, "write");
@@ -78,12 +85,14 @@ final class SyncPipe {
           }
         }
       }
+    } catch (IOException e) {
+      watchdog.check(what); // a hung destination, killed, breaks the pipe
+      throw e;
     }
-    if (!src.waitFor(5, TimeUnit.MINUTES) || !dst.waitFor(5, TimeUnit.MINUTES)) {
-      src.destroyForcibly();
-      dst.destroyForcibly();
-      throw new IllegalStateException("sync did not finish; see " + dir);
-    }
+    // a hung source or destination is killed by the watchdog, which ends these waits
+    src.waitFor();
+    dst.waitFor();
+    watchdog.check(what);
     ConnectorProcess.Output out = destinationOutput.get()
         .withExit(dst.exitValue(), Files.readString(dir.resolve("destination.stderr")));
     return new Result(killed ? -1 : src.exitValue(), out, sourceRecords, sourceStates, dir);

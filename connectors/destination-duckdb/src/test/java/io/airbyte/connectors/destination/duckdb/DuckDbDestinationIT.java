@@ -173,7 +173,21 @@ class DuckDbDestinationIT {
       }
       input.state(null, "vis", "{\"batch\":" + batch + "}");
     }
-    DestinationRun run = DestinationRun.write(new DuckDbDestination(), dir, config(), catalog, input.toString());
+    // what a reader of the file sees at the moment each state is echoed: every record before it. The
+    // reader is a connection of its own (its own transaction) in the destination's process, the only
+    // one DuckDB lets open the file meanwhile, opened as the destination opens it
+    List<Object> visibleAtState = new java.util.ArrayList<>();
+    DestinationRun run = DestinationRun.write(new DuckDbDestination(), dir, config(), catalog, input.toString(), line -> {
+      if (line.contains("\"type\":\"STATE\"")) {
+        try (Connection reader = DuckDbDestinationConfig.from(config()).connect()) {
+          visibleAtState.add(JdbcRows.query(reader, "SELECT count(*) AS n FROM main.vis").get(0).get("n"));
+        } catch (SQLException e) {
+          visibleAtState.add(e.getMessage());
+        }
+      }
+    });
+    assertThat(run.exitCode).as(run.errorMessage()).isZero();
+    assertThat(visibleAtState).containsExactly(500L, 1000L, 1500L);
     assertThat(run.states()).extracting(s -> s.at("/state/destinationStats/recordCount").asDouble())
         .containsExactly(500.0, 500.0, 500.0);
     assertThat(query("SELECT count(*) AS n FROM main.vis").get(0).get("n")).isEqualTo(1500L);
