@@ -15,6 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Every error as RFC 7807 problem+json, in one place. */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE) // before Boot's own problem handler
 class ProblemHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);

@@ -28,12 +28,14 @@ record UnreadableBody(String detail, String error, String pointer, Integer line,
 
   static UnreadableBody of(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
-    if (cause instanceof JsonParseException syntax) {
+    boolean endsEarly = cause instanceof JsonProcessingException p && String.valueOf(p.getOriginalMessage()).contains("end-of-input");
+    if (cause instanceof JsonParseException || endsEarly) {
+      JsonProcessingException syntax = (JsonProcessingException) cause;
       JsonLocation at = syntax.getLocation();
       Integer line = at == null || at.getLineNr() < 1 ? null : at.getLineNr();
       Integer column = at == null || at.getColumnNr() < 1 ? null : at.getColumnNr();
       String where = line == null ? "" : " at line " + line + ", column " + column;
-      String what = firstLine(syntax.getOriginalMessage());
+      String what = endsEarly ? "unexpected end of input" : firstLine(syntax.getOriginalMessage());
       return new UnreadableBody("The request body is not valid JSON" + where + ": " + what,
           "body: not valid JSON" + where + ": " + what, "", line, column);
     }
