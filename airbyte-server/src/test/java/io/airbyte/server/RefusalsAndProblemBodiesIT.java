@@ -302,4 +302,168 @@ class RefusalsAndProblemBodiesIT {
     assertProblem(failing, 500);
     assertThat(failing.body()).doesNotContain("internal details").doesNotContain("IllegalStateException");
   }
+
+  private UUID workspaceOf(UUID connection) {
+    return actors.get(ActorType.SOURCE, connections.get(connection).sourceId()).workspaceId();
+  }
+
+  @Test
+  void malformedBodiesAre400NamingThePositionOrTheField() throws Exception {
+    Reply truncated = call("POST", "/api/public/v1/workspaces", "{\"name\": ");
+    assertProblem(truncated, 400);
+    assertThat(truncated.json().get("line").asInt()).isEqualTo(1);
+    assertThat(truncated.json().get("column").asInt()).isPositive();
+    assertThat(truncated.errors()).singleElement().asString().startsWith("body: not valid JSON at line 1, column ");
+
+    Reply trailingComma = call("POST", "/api/public/v1/workspaces", "{\n  \"name\": \"x\",\n}");
+    assertProblem(trailingComma, 400);
+    assertThat(trailingComma.json().get("line").asInt()).isEqualTo(3);
+    assertThat(trailingComma.errors()).singleElement().asString().startsWith("body: not valid JSON at line 3, column 1: ");
+
+    for (String missing : List.of("", "null")) {
+      Reply reply = call("POST", "/api/public/v1/workspaces", missing);
+      assertProblem(reply, 400);
+      assertThat(reply.errors()).as("body '" + missing + "'").containsExactly("body: required, a JSON object");
+      assertThat(reply.json().get("pointer").asText()).isEmpty();
+    }
+    Reply array = call("POST", "/api/public/v1/connections", "[]");
+    assertProblem(array, 400);
+    assertThat(array.errors()).containsExactly("body: must be a JSON object");
+
+    Reply uuid = call("POST", "/api/public/v1/sources", "{\"name\":\"s\",\"workspaceId\":\"not-a-uuid\",\"configuration\":{}}");
+    assertProblem(uuid, 400);
+    assertThat(uuid.errors()).containsExactly("workspaceId: 'not-a-uuid' is not a UUID");
+    assertThat(uuid.json().get("pointer").asText()).isEqualTo("/workspaceId");
+
+    Reply nested = call("POST", "/api/public/v1/connections", "{\"configurations\":{\"streams\":[{\"name\":\"a\"},{\"cursorField\":7}]}}");
+    assertProblem(nested, 400);
+    assertThat(nested.errors()).containsExactly("configurations.streams[1].cursorField: expected an array");
+    assertThat(nested.json().get("pointer").asText()).isEqualTo("/configurations/streams/1/cursorField");
+    for (Reply r : List.of(truncated, trailingComma, array, uuid, nested)) {
+      assertThat(r.body()).doesNotContain("io.airbyte").doesNotContain("java.").doesNotContain("Source: ");
+    }
+  }
+
+  @Test
+  void jobListParametersAreRefusedNamingTheParameterAndApplied() throws Exception {
+    Reply status = call("GET", "/api/public/v1/jobs?status=bogus", null);
+    assertProblem(status, 400);
+    assertThat(status.errors()).containsExactly("status: 'bogus' is not one of pending, running, incomplete, failed, succeeded, cancelled");
+    assertThat(status.body()).doesNotContain("io.airbyte").doesNotContain("enum constant");
+    Reply orderBy = call("GET", "/api/public/v1/jobs?orderBy=bogus", null);
+    assertProblem(orderBy, 400);
+    assertThat(orderBy.errors()).containsExactly("orderBy: 'bogus' is not one of createdAt|ASC, createdAt|DESC, updatedAt|ASC or updatedAt|DESC");
+    Reply createdAt = call("GET", "/api/public/v1/jobs?createdAtStart=yesterday", null);
+    assertProblem(createdAt, 400);
+    assertThat(createdAt.errors()).singleElement().asString().startsWith("createdAtStart: 'yesterday' is not a date-time");
+    Reply connectionId = call("GET", "/api/public/v1/jobs?connectionId=nope&limit=x", null);
+    assertProblem(connectionId, 400);
+    assertThat(connectionId.errors()).singleElement().asString().matches("(connectionId: 'nope' is not a UUID|limit: 'x' is not an integer)");
+    assertThat(connectionId.body()).doesNotContain("java.");
+
+    UUID connection = connection();
+    long first = jobs.createUnlessUnfinished(connection, io.airbyte.contract.job.JobType.SYNC, null).orElseThrow().id();
+    jobs.cancelIfPending(first);
+    long second = jobs.createUnlessUnfinished(connection, io.airbyte.contract.job.JobType.SYNC, null).orElseThrow().id();
+    String of = "/api/public/v1/jobs?connectionId=" + connection;
+    assertThat(ids(call("GET", of + "&orderBy=createdAt%7CASC", null))).containsExactly(first, second);
+    assertThat(ids(call("GET", of + "&orderBy=createdAt%7CDESC", null))).containsExactly(second, first);
+    assertThat(ids(call("GET", of + "&status=cancelled", null))).containsExactly(first);
+    assertThat(ids(call("GET", of + "&createdAtStart=2999-01-01T00:00:00Z", null))).isEmpty();
+    assertThat(ids(call("GET", of + "&createdAtEnd=2999-01-01T00:00:00Z&createdAtStart=2000-01-01T00:00:00Z", null)))
+        .containsExactlyInAnyOrder(first, second);
+    assertThat(ids(call("GET", "/api/public/v1/jobs?workspaceIds=" + UUID.randomUUID(), null))).isEmpty();
+    jobs.cancelIfPending(second);
+  }
+
+  private static List<Long> ids(Reply page) {
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    List<Long> ids = new ArrayList<>();
+    page.json().get("data").forEach(j -> ids.add(j.get("jobId").asLong()));
+    return ids;
+  }
+
+  @Test
+  void namesMustNotBeEmptyNorLongerThan256OnCreateAndUpdate() throws Exception {
+    Reply huge = call("POST", "/api/public/v1/workspaces", "{\"name\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}");
+    assertProblem(huge, 422);
+    assertThat(huge.errors()).containsExactly("name: 5242880 characters, at most 256");
+    assertProblem(call("POST", "/api/public/v1/workspaces", "{\"name\":\"" + "é".repeat(257) + "\"}"), 422);
+    Reply longest = call("POST", "/api/public/v1/workspaces", "{\"name\":\"" + "é".repeat(256) + "\"}");
+    assertThat(longest.status()).as(longest.body()).isEqualTo(200);
+
+    UUID connection = connection();
+    for (String blank : List.of("", "   ")) {
+      Reply patched = call("PATCH", "/api/public/v1/connections/" + connection, "{\"name\":\"" + blank + "\"}");
+      assertProblem(patched, 422);
+      assertThat(patched.errors()).containsExactly("name: must not be empty");
+      Connection c = connections.get(connection);
+      Reply created = call("POST", "/api/public/v1/connections", "{\"name\":\"" + blank + "\",\"sourceId\":\"" + c.sourceId()
+          + "\",\"destinationId\":\"" + c.destinationId() + "\"}");
+      assertProblem(created, 422);
+      assertThat(created.errors()).isEqualTo(patched.errors());
+      Reply source = call("PATCH", "/api/public/v1/sources/" + c.sourceId(), "{\"name\":\"" + blank + "\"}");
+      assertProblem(source, 422);
+      assertThat(source.errors()).isEqualTo(patched.errors());
+    }
+    assertProblem(call("PATCH", "/api/public/v1/connections/" + connection, "{\"name\":\"" + "n".repeat(257) + "\"}"), 422);
+    assertThat(connections.get(connection).name()).isEqualTo("c");
+  }
+
+  @Test
+  void aDeletedWorkspaceTakesItsSourcesDestinationsAndConnectionsWithIt() throws Exception {
+    UUID connection = connection();
+    Connection c = connections.get(connection);
+    UUID other = workspaces.create("other", null).id();
+    UUID workspace = workspaceOf(connection);
+    UUID kept = actors.create(other, c.sourceId() == null ? null : actors.get(ActorType.SOURCE, c.sourceId()).definitionId(),
+        ActorType.SOURCE, "kept", Jsons.object()).id();
+    // a workspace of its own for the doomed resources, so that the default one stays for the other tests
+    UUID doomed = workspaces.create("doomed", null).id();
+    UUID definition = actors.get(ActorType.SOURCE, c.sourceId()).definitionId();
+    UUID source = actors.create(doomed, definition, ActorType.SOURCE, "s", Jsons.object()).id();
+    UUID destination = actors.create(doomed, definition, ActorType.DESTINATION, "d", Jsons.object()).id();
+    UUID doomedConnection = connections.create(new Connection(null, source, destination, "c",
+        new ConfiguredAirbyteCatalog().withStreams(List.of()), NamespaceDefinition.DESTINATION, null, "", Schedule.manual(),
+        "ignore", "active", null, null, null)).id();
+
+    Reply deleted = call("DELETE", "/api/public/v1/workspaces/" + doomed, null);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+
+    assertThat(call("GET", "/api/public/v1/sources?workspaceIds=" + doomed, null).json().get("data")).isEmpty();
+    assertThat(call("GET", "/api/public/v1/destinations?workspaceIds=" + doomed, null).json().get("data")).isEmpty();
+    assertThat(call("GET", "/api/public/v1/connections?workspaceIds=" + doomed, null).json().get("data")).isEmpty();
+    assertProblem(call("GET", "/api/public/v1/connections/" + doomedConnection, null), 404);
+    assertThat(connections.find(doomedConnection).orElseThrow().status()).isEqualTo("deprecated");
+    Reply job = call("POST", "/api/public/v1/jobs", "{\"connectionId\":\"" + doomedConnection + "\"}");
+    assertProblem(job, 404);
+    assertThat(jobs.list(doomedConnection, null, null, 10, 0)).as("a deleted workspace's connection never runs").isEmpty();
+    assertProblem(call("DELETE", "/api/public/v1/workspaces/" + doomed, null), 404);
+    // the others are untouched
+    assertThat(call("GET", "/api/public/v1/sources/" + kept, null).status()).isEqualTo(200);
+    assertThat(call("GET", "/api/public/v1/connections/" + connection, null).status()).isEqualTo(200);
+    assertThat(workspace).isNotEqualTo(doomed);
+  }
+
+  @Test
+  void aMultipartContentTypeOnAGetIsNoServerError() throws Exception {
+    Reply reply = call("GET", "/api/public/v1/workspaces", null, "multipart/form-data");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertProblem(call("POST", "/api/public/v1/workspaces", "x", "multipart/form-data"), 415);
+  }
+
+  @Test
+  void emptyHostDatabaseAndUsernameAreRefusedByTheSpecs() throws Exception {
+    ApiTestSupport.registerPostgres(definitions);
+    UUID workspace = workspaces.ensureDefault().id();
+    for (String type : List.of("sources", "destinations")) {
+      String key = type.equals("sources") ? "sourceType" : "destinationType";
+      Reply reply = call("POST", "/api/public/v1/" + type, "{\"name\":\"pg\",\"workspaceId\":\"" + workspace
+          + "\",\"configuration\":{\"" + key + "\":\"postgres\",\"host\":\"\",\"port\":5432,\"database\":\"\","
+          + "\"schema\":\"public\",\"username\":\"\"}}");
+      assertProblem(reply, 422);
+      assertThat(reply.errors()).as(type).extracting(e -> e.substring(0, e.indexOf(':')))
+          .containsExactlyInAnyOrder("configuration.host", "configuration.database", "configuration.username");
+    }
+  }
 }

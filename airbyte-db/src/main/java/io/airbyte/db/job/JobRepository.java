@@ -93,6 +93,30 @@ public final class JobRepository {
         .query(JobRepository::job).list();
   }
 
+  /** Jobs as {@code query} filters and orders them (ties broken by id, the same way). */
+  public List<Job> list(JobQuery query) {
+    String direction = query.descending() ? " DESC" : " ASC";
+    return jdbc.sql("SELECT " + JOB + " FROM job WHERE (CAST(:c AS uuid) IS NULL OR connection_id = :c) "
+            + "AND (CAST(:s AS text) IS NULL OR status = :s) AND (CAST(:t AS text) IS NULL OR job_type = :t) "
+            + "AND (CAST(:cs AS timestamptz) IS NULL OR created_at >= :cs) AND (CAST(:ce AS timestamptz) IS NULL OR created_at <= :ce) "
+            + "AND (CAST(:us AS timestamptz) IS NULL OR updated_at >= :us) AND (CAST(:ue AS timestamptz) IS NULL OR updated_at <= :ue) "
+            + "AND (CAST(:noWorkspaces AS boolean) OR connection_id IN (SELECT c.id FROM connection c JOIN actor a ON a.id = c.source_id "
+            + "WHERE a.workspace_id = ANY(CAST(:w AS uuid[])))) "
+            + "ORDER BY " + query.orderBy().column + direction + ", id" + direction + " LIMIT :limit OFFSET :offset")
+        .param("c", query.connectionId()).param("s", query.status() == null ? null : query.status().value())
+        .param("t", query.type() == null ? null : query.type().value())
+        .param("cs", timestamp(query.createdAtStart())).param("ce", timestamp(query.createdAtEnd()))
+        .param("us", timestamp(query.updatedAtStart())).param("ue", timestamp(query.updatedAtEnd()))
+        .param("noWorkspaces", query.workspaceIds().isEmpty())
+        .param("w", query.workspaceIds().stream().map(UUID::toString).toArray(String[]::new))
+        .param("limit", query.limit()).param("offset", query.offset())
+        .query(JobRepository::job).list();
+  }
+
+  private static java.time.OffsetDateTime timestamp(java.time.Instant instant) {
+    return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+  }
+
   /** Jobs not finished, of every connection (the reconciler checks their workflows). */
   public List<Job> unfinishedJobs() {
     return jdbc.sql("SELECT " + JOB + " FROM job WHERE status IN ('pending', 'running', 'incomplete') ORDER BY id")

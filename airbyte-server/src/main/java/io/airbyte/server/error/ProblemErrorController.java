@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Spring Boot's default body: no error of this server answers in another shape.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden // the container's error page, no operation of the API
 class ProblemErrorController implements ErrorController {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorController.class);

@@ -15,6 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Every error as RFC 7807 problem+json, in one place. */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE) // before Boot's own problem handler
 class ProblemHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
@@ -31,13 +32,36 @@ class ProblemHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint: "
-        + String.valueOf(e.getMostSpecificCause().getMessage()).lines().findFirst().orElse(""), List.of());
+    UnreadableBody body = UnreadableBody.of(e);
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, body.detail(), List.of(body.error()));
+    problem.setProperty("pointer", body.pointer());
+    if (body.line() != null) {
+      problem.setProperty("line", body.line());
+      problem.setProperty("column", body.column());
+    }
+    return problem;
   }
 
-  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-      IllegalArgumentException.class})
-  ProblemDetail badParameter(Exception e) {
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+    Class<?> type = e.getRequiredType();
+    if (type != null && (Iterable.class.isAssignableFrom(type) || type.isArray())) {
+      type = e.getParameter().nested().getNestedParameterType(); // a list's items
+    }
+    Object value = e.getValue() instanceof Object[] values ? String.join(",", java.util.Arrays.stream(values)
+        .map(String::valueOf).toList()) : e.getValue();
+    String error = e.getName() + ": '" + value + "' is not " + ParameterTypes.expected(type);
+    return problem(HttpStatus.BAD_REQUEST, "Invalid query or path parameter " + e.getName(), List.of(error));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Missing query parameter " + e.getParameterName(),
+        List.of(e.getParameterName() + ": required"));
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail badArgument(IllegalArgumentException e) {
     return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
   }
 

@@ -64,6 +64,10 @@ class StorableTextCheck extends RequestBodyAdviceAdapter implements HandlerInter
       if (!problems.isEmpty()) {
         throw ApiException.unprocessable(TITLE, problems);
       }
+      List<String> name = Names.problems(tree);
+      if (!name.isEmpty()) {
+        throw ApiException.unprocessable("Invalid name", name);
+      }
     }
     return new HttpInputMessage() {
       @Override

@@ -92,10 +92,8 @@ class JobService {
     return response(jobs.get(jobId));
   }
 
-  List<JobResponse> list(UUID connectionId, String status, String jobType, int limit, int offset) {
-    JobStatus s = status == null ? null : JobStatus.of(status);
-    JobType t = jobType == null ? null : JobType.of(jobType);
-    return jobs.list(connectionId, s, t, limit, offset).stream().map(this::response).toList();
+  List<JobResponse> list(io.airbyte.db.job.JobQuery query) {
+    return jobs.list(query).stream().map(this::response).toList();
   }
 
   /** Cancels a job and answers once it ended (or after {@link #WAIT}); an ended job stays as it is. */

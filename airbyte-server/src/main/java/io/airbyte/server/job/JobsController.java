@@ -9,6 +9,7 @@ import io.airbyte.db.job.JobRepository;
 import io.airbyte.protocol.json.Jsons;
 import io.airbyte.scheduler.reconcile.ConnectionWorkflows;
 import io.airbyte.server.Page;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,11 +42,15 @@ class JobsController {
   }
 
   @GetMapping
-  Page<JobResponse> list(@RequestParam(required = false) UUID connectionId, @RequestParam(required = false) String status,
-      @RequestParam(required = false) String jobType, @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(defaultValue = "0") int offset) {
+  Page<JobResponse> list(@RequestParam(required = false) UUID connectionId,
+      @RequestParam(required = false) List<UUID> workspaceIds, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String jobType, @RequestParam(required = false) String createdAtStart,
+      @RequestParam(required = false) String createdAtEnd, @RequestParam(required = false) String updatedAtStart,
+      @RequestParam(required = false) String updatedAtEnd, @RequestParam(required = false) String orderBy,
+      @RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
     Page.checkPaging(limit, offset);
-    return Page.of(jobs.list(connectionId, status, jobType, limit, offset), limit, offset);
+    return Page.of(jobs.list(JobListQuery.parse(new JobListQuery.Raw(connectionId, workspaceIds, status, jobType,
+        createdAtStart, createdAtEnd, updatedAtStart, updatedAtEnd, orderBy, limit, offset))), limit, offset);
   }
 
   @DeleteMapping("/{jobId}")

@@ -31,9 +31,11 @@ class WorkspacesController {
   record WorkspaceRequest(String name) {}
 
   private final WorkspaceRepository workspaces;
+  private final WorkspaceResources resources;
 
-  WorkspacesController(WorkspaceRepository workspaces) {
+  WorkspacesController(WorkspaceRepository workspaces, WorkspaceResources resources) {
     this.workspaces = workspaces;
+    this.resources = resources;
   }
 
   @GetMapping
@@ -65,6 +67,10 @@ class WorkspacesController {
   @DeleteMapping("/{workspaceId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(@PathVariable UUID workspaceId) {
+    // as Airbyte: the workspace's sources, destinations and connections go with it (none is left
+    // listed, none runs again)
+    workspaces.get(workspaceId);
+    resources.deleteAll(workspaceId);
     workspaces.delete(workspaceId);
   }
 

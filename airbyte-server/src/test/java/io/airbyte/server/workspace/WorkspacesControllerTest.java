@@ -29,6 +29,15 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(WebSliceBeans.class)
 class WorkspacesControllerTest {
 
+  /** The slice has no sources or destinations: nothing goes with a workspace here (PublicApiIT deletes them with it). */
+  @org.springframework.boot.test.context.TestConfiguration
+  static class NoResources {
+    @org.springframework.context.annotation.Bean
+    WorkspaceResources workspaceResources() {
+      return workspaceId -> { };
+    }
+  }
+
   @Autowired
   MockMvc mvc;
   @Autowired

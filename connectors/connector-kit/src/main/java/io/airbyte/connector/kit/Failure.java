@@ -23,6 +23,14 @@ public record Failure(FailureType type, String message, StreamDescriptor stream)
   }
 
   public static Failure of(Throwable error) {
+    // a host that does not resolve is the config's fault, whatever wraps it (the PostgreSQL driver's
+    // "The connection attempt failed." names no host): say which host
+    for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException unknown) {
+        return new Failure(FailureType.CONFIG_ERROR, "Cannot resolve the host '" + unknown.getMessage()
+            + "': no such host (check 'host')");
+      }
+    }
     for (Throwable t = error; t != null; t = t.getCause()) {
       Failure failure = classifyOne(t);
       if (failure != null) {

@@ -48,6 +48,17 @@ class PostgresDestinationIT {
   }
 
   @Test
+  void aHostThatDoesNotResolveFailsCheckNamingTheHost() {
+    ObjectNode unknown = config("public").put("host", "apifuzz-no-such-host.invalid");
+    // the kit's check path: the runner reports Failure.of(the check's exception)
+    Exception error = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> new PostgresDestination().check(unknown));
+    io.airbyte.connector.kit.Failure failure = io.airbyte.connector.kit.Failure.of(error);
+    assertThat(failure.type()).isEqualTo(io.airbyte.protocol.models.AirbyteErrorTraceMessage.FailureType.CONFIG_ERROR);
+    assertThat(failure.message()).contains("'apifuzz-no-such-host.invalid'").contains("no such host")
+        .doesNotContain("The connection attempt failed");
+  }
+
+  @Test
   void appendKeepsEverySyncAndFillsTheAirbyteColumns() throws Exception {
     var catalog = catalog(stream(null, "users", USERS, DestinationSyncMode.APPEND, null, null, 1, 0));
     DestinationRun first = DestinationRun.write(new PostgresDestination(), dir, config("append_test"), catalog, new Messages()

@@ -97,6 +97,15 @@ class PostgresSourceIT {
   }
 
   @Test
+  void aHostThatDoesNotResolveFailsCheckNamingTheHost() throws Exception {
+    SourceRun unknown = run(new PostgresSource(), "check", "--config", file(dir, "host.json",
+        config().put("host", "apifuzz-no-such-host.invalid")));
+    assertThat(unknown.connectionStatus()).isEqualTo("FAILED");
+    assertThat(unknown.connectionMessage()).contains("'apifuzz-no-such-host.invalid'").contains("no such host")
+        .doesNotContain("The connection attempt failed");
+  }
+
+  @Test
   void discoverDescribesEveryColumnWithWellKnownTypes() throws Exception {
     SourceRun discover = run(new PostgresSource(), "discover", "--config", file(dir, "c.json", config()));
     assertThat(discover.exitCode).isZero();
