@@ -117,7 +117,7 @@ export function streamErrors(errors: string[], sent: StreamConfig[]): Record<str
 export function choicesOf(streams: StreamProperties[], configured: StreamConfig[],
     defaultMode: (s: StreamProperties) => string): Record<string, StreamChoice> {
   return Object.fromEntries(streams.map((s) => {
-    const c = configured.find((x) => x.name === s.streamName && (x.namespace ?? '') === (s.streamnamespace ?? ''));
+    const c = configured.find((x) => x.name === s.streamName && (!x.namespace || !s.streamnamespace || x.namespace === s.streamnamespace));
     const choice: StreamChoice = c ? { ...c, selected: true } : { name: s.streamName, selected: false, syncMode: defaultMode(s),
       cursorField: s.defaultCursorField.length ? s.defaultCursorField : undefined };
     return [s.streamName, choice];
