@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { StreamTable, streamErrors, toConfigurations } from './StreamTable';
+import { choicesOf, StreamTable, streamErrors, toConfigurations } from './StreamTable';
 import type { StreamChoice } from './StreamTable';
 import type { StreamProperties } from '../lib/api';
 
@@ -48,5 +48,21 @@ describe('StreamTable', () => {
   it('maps the server\'s errors on streams to the stream names sent', () => {
     expect(streamErrors(['configurations.streams[1].cursorField: stream \'b\' has no field \'x\'', 'name: required'],
       [{ name: 'a', syncMode: 'x' }, { name: 'b', syncMode: 'y' }])).toEqual({ b: 'stream \'b\' has no field \'x\'' });
+  });
+
+  it('never offers a jsonb, object or array field as cursor', () => {
+    const typed: StreamProperties[] = [{ ...streams[0], propertyFields: [['id'], ['updated_at'], ['doc'], ['tags']],
+      propertyFieldTypes: { id: ['integer'], updated_at: ['null', 'string'], doc: [], tags: ['array'] } }];
+    render(<StreamTable streams={typed} errors={{}} onChange={() => {}}
+      choices={{ users: { name: 'users', selected: true, syncMode: 'incremental_append' } }} />);
+    const cursor = screen.getByLabelText('Cursor of users') as HTMLSelectElement;
+    expect([...cursor.options].map((o) => o.value)).toEqual(['', 'id', 'updated_at']);
+  });
+
+  it('starts an edit from the connection\'s streams: configured ones selected as configured, new ones not', () => {
+    const choices = choicesOf(streams, [{ name: 'users', syncMode: 'incremental_append', cursorField: ['updated_at'] }],
+      () => 'full_refresh_overwrite');
+    expect(choices.users).toEqual({ name: 'users', selected: true, syncMode: 'incremental_append', cursorField: ['updated_at'] });
+    expect(choices.events.selected).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // supports), cursor and primary key where the mode needs them and the source does not define them.
 import { Fragment, useState } from 'react';
 import type { StreamConfig, StreamProperties } from '../lib/api';
-import { availableModes, needsCursor, needsPrimaryKey, problem } from '../lib/syncModes';
+import { availableModes, cursorCandidates, needsCursor, needsPrimaryKey, problem } from '../lib/syncModes';
 
 export interface StreamChoice extends StreamConfig {
   selected: boolean;
@@ -45,7 +45,7 @@ export function StreamTable({ streams, choices, onChange, errors }: {
                       value={c.cursorField?.[0] ?? s.defaultCursorField[0] ?? ''}
                       onChange={(e) => onChange(s.streamName, { ...c, cursorField: e.target.value ? [e.target.value] : [] })}>
                       <option value="">— pick —</option>
-                      {fields.map((f) => <option key={f} value={f}>{f}</option>)}
+                      {cursorCandidates(s).map((f) => <option key={f} value={f}>{f}</option>)}
                     </select>
                   ))}
                 </td>
@@ -111,4 +111,15 @@ export function streamErrors(errors: string[], sent: StreamConfig[]): Record<str
     if (name) out[name] = e.slice(e.indexOf(': ') + 2);
   }
   return out;
+}
+
+/** The choices of a connection's configured streams over a discover: configured streams selected as configured, others not. */
+export function choicesOf(streams: StreamProperties[], configured: StreamConfig[],
+    defaultMode: (s: StreamProperties) => string): Record<string, StreamChoice> {
+  return Object.fromEntries(streams.map((s) => {
+    const c = configured.find((x) => x.name === s.streamName && (!x.namespace || !s.streamnamespace || x.namespace === s.streamnamespace));
+    const choice: StreamChoice = c ? { ...c, selected: true } : { name: s.streamName, selected: false, syncMode: defaultMode(s),
+      cursorField: s.defaultCursorField.length ? s.defaultCursorField : undefined };
+    return [s.streamName, choice];
+  }));
 }

@@ -163,6 +163,8 @@ export interface StreamProperties {
   sourceDefinedCursorField: boolean;
   sourceDefinedPrimaryKey: string[][];
   propertyFields: string[][];
+  /** Each top-level field's JSON schema types (empty: any JSON value); absent from servers that do not send it. */
+  propertyFieldTypes?: Record<string, string[]>;
 }
 
 export interface Job {

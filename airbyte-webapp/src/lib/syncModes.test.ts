@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableModes, defaultMode, problem } from './syncModes';
+import { availableModes, cursorCandidates, defaultMode, problem } from './syncModes';
 import type { StreamProperties } from './api';
 
 const users: StreamProperties = {
@@ -28,5 +28,33 @@ describe('sync modes', () => {
     expect(problem('incremental_deduped_history', ['updated_at'], undefined, users)).toBeNull();
     expect(problem('full_refresh_overwrite_deduped', undefined, undefined, { ...users, sourceDefinedPrimaryKey: [] }))
       .toBe('pick a primary key');
+  });
+});
+
+describe('cursor candidates', () => {
+  const orders: StreamProperties = {
+    streamName: 'orders',
+    syncModes: ['incremental_append'],
+    defaultCursorField: [],
+    sourceDefinedCursorField: false,
+    sourceDefinedPrimaryKey: [],
+    propertyFields: [['id'], ['updated_at'], ['amount'], ['paid'], ['doc'], ['address'], ['tags'], ['note']],
+    propertyFieldTypes: {
+      id: ['null', 'integer'], updated_at: ['string'], amount: ['number'], paid: ['boolean'],
+      doc: [], // a jsonb column: any JSON value
+      address: ['null', 'object'], tags: ['array'], note: ['null', 'string', 'object'],
+    },
+  };
+
+  it('offers scalar fields only: never a jsonb, object or array field', () => {
+    expect(cursorCandidates(orders)).toEqual(['id', 'updated_at', 'amount', 'paid']);
+  });
+
+  it('offers a field typed null only as no cursor', () => {
+    expect(cursorCandidates({ ...orders, propertyFields: [['gone']], propertyFieldTypes: { gone: ['null'] } })).toEqual([]);
+  });
+
+  it('offers every field when the server sends no types', () => {
+    expect(cursorCandidates({ ...orders, propertyFieldTypes: undefined })).toHaveLength(8);
   });
 });

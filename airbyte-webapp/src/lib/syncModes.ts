@@ -48,3 +48,22 @@ export function problem(mode: string, cursor: string[] | undefined, primaryKey: 
   }
   return null;
 }
+
+/** JSON schema types whose values order records: a cursor is one of these (never an object, an array or any JSON value). */
+const ORDERED_TYPES = ['string', 'integer', 'number', 'boolean'];
+
+/**
+ * The fields a user may pick as the stream's cursor: top-level fields whose type is a scalar
+ * (string, including dates and timestamps, integer, number, boolean), optionally nullable. Objects,
+ * arrays and untyped fields (any JSON value, e.g. a jsonb column) cannot order records. Without
+ * types from the server every field is offered, as before.
+ */
+export function cursorCandidates(stream: StreamProperties): string[] {
+  const fields = stream.propertyFields.filter((f) => f.length === 1).map((f) => f[0]);
+  const types = stream.propertyFieldTypes;
+  if (!types) return fields;
+  return fields.filter((f) => {
+    const t = (types[f] ?? []).filter((x) => x !== 'null');
+    return t.length > 0 && t.every((x) => ORDERED_TYPES.includes(x));
+  });
+}

@@ -2,11 +2,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, CONFIG, PUBLIC } from '../lib/api';
-import type { Actor, AttemptView, CatalogDiff, Connection, ConnectionStatus, Job, Page, ScheduleBody } from '../lib/api';
+import { ApiError } from '../lib/api';
+import type { Actor, AttemptView, CatalogDiff, Connection, ConnectionStatus, Job, Page, ScheduleBody, StreamProperties } from '../lib/api';
 import { useAction, useLoad } from '../lib/hooks';
 import { startJob } from '../lib/resources';
 import { bytes, count, duration, schedule as describeSchedule } from '../lib/format';
-import { label } from '../lib/syncModes';
+import { defaultMode, label } from '../lib/syncModes';
+import { choicesOf, StreamTable, streamErrors, toConfigurations } from '../components/StreamTable';
+import type { StreamChoice } from '../components/StreamTable';
 import { Badge, ConfirmButton, Empty, ErrorBox, Loading } from '../components/ui';
 import { SchedulePicker } from '../components/SchedulePicker';
 import { NamespaceFields, namespaceBody } from '../components/NamespaceFields';
@@ -92,7 +95,12 @@ export function ConnectionPage() {
           </table>
         </>
       )}
-      {tab === 'schema' && <SchemaTab connection={c} onAccepted={connection.reload} />}
+      {tab === 'schema' && (
+        <>
+          <SchemaTab connection={c} onAccepted={connection.reload} />
+          <StreamsEditor connection={c} onSaved={connection.reload} />
+        </>
+      )}
       {tab === 'settings' && <SettingsTab connection={c} onSaved={connection.reload} />}
     </section>
   );
@@ -111,7 +119,8 @@ function Progress({ status }: { status: ConnectionStatus }) {
   }, [records]);
   return (
     <div className="card progress" data-testid="progress">
-      <h3><span className="spinner" /> Job {status.runningJobId} running (attempt {(status.runningAttempt ?? 0) + 1})
+      <h3><span className="spinner" /> Job {status.runningJobId} running (attempt {(status.runningAttempt ?? 0) + 1}
+        <span className="muted" title="The log and the API count attempts from 0"> · attempt {status.runningAttempt ?? 0} in the log</span>)
         {rate !== null && <span className="muted"> · {count(Math.round(rate))} records/s</span>}</h3>
       {status.progress.length === 0 ? <p className="muted">Starting the connectors…</p> : (
         <table className="table">
@@ -166,7 +175,9 @@ function Attempts({ jobId, running }: { jobId: number; running: boolean }) {
       {attempts.data.map((a) => (
         <div key={a.attemptNumber} className="attempt">
           <div className="attempt-head">
-            <strong>Attempt {a.attemptNumber + 1}</strong> <Badge status={a.status} />
+            <strong>Attempt {a.attemptNumber + 1}</strong>{' '}
+            <span className="muted" data-testid="attempt-number" title="The log and the API count attempts from 0">(attempt {a.attemptNumber} in the log and API)</span>{' '}
+            <Badge status={a.status} />
             <span className="muted">{new Date(a.createdAt).toLocaleString()}{a.endedAt ? ` – ${new Date(a.endedAt).toLocaleTimeString()}` : ''}</span>
             {a.workerId && <span className="muted">on worker {a.workerId}</span>}
             <button className="link" onClick={() => setLog(log === a.attemptNumber ? null : a.attemptNumber)}>
@@ -233,7 +244,7 @@ function SchemaTab({ connection, onAccepted }: { connection: Connection; onAccep
     <div className="card schema">
       {none ? <p>The source's schema matches the connection's. No changes to review.</p> : (
         <>
-          {d.addedStreams.length > 0 && <p><strong>New streams</strong> (not synced until you select them in a new connection or the API): {d.addedStreams.join(', ')}</p>}
+          {d.addedStreams.length > 0 && <p><strong>New streams</strong> (not synced until you select them under Streams below): {d.addedStreams.join(', ')}</p>}
           {d.removedStreams.length > 0 && <p><strong>Removed streams</strong> (accepting drops them from the connection): {d.removedStreams.join(', ')}</p>}
           {d.changedStreams.map((c) => (
             <p key={c.stream}><strong>{c.stream}</strong>: {c.addedFields.length > 0 && <>added columns {c.addedFields.join(', ')}. </>}
@@ -257,6 +268,63 @@ function SchemaTab({ connection, onAccepted }: { connection: Connection; onAccep
           }}>Accept the changes</button>
         </>
       )}
+    </div>
+  );
+}
+
+/**
+ * The connection's streams, editable after it was created (as in Airbyte's replication tab): select
+ * or deselect streams, pick sync mode, cursor and primary key, then save with the API's PATCH. The
+ * streams come from a fresh discover of the source.
+ */
+function StreamsEditor({ connection, onSaved }: { connection: Connection; onSaved: () => void }) {
+  const streams = useLoad((signal) => api.get<StreamProperties[]>(
+    `${PUBLIC}/streams?sourceId=${connection.sourceId}&destinationId=${connection.destinationId}`, signal),
+  [connection.sourceId, connection.destinationId]);
+  const [choices, setChoices] = useState<Record<string, StreamChoice> | null>(null);
+  const [errorsByStream, setErrorsByStream] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (streams.data) setChoices(choicesOf(streams.data, connection.configurations.streams, defaultMode));
+  }, [streams.data, connection.configurations.streams]);
+  if (streams.error) return <ErrorBox error={streams.error} onRetry={streams.reload} />;
+  if (!streams.data || !choices) return <Loading what="Discovering the source's streams" />;
+  const save = async () => {
+    setError(null);
+    setSaved(false);
+    setErrorsByStream({});
+    const configured = toConfigurations(streams.data!, choices);
+    if (configured.length === 0) {
+      setError(new Error('Select at least one stream'));
+      return;
+    }
+    setSaving(true);
+    try {
+      await api.patch(`${PUBLIC}/connections/${connection.connectionId}`, { configurations: { streams: configured } });
+      setSaved(true);
+      onSaved();
+    } catch (e) {
+      if (e instanceof ApiError) setErrorsByStream(streamErrors(e.errors, configured));
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <div className="card streams-editor">
+      <h3>Streams</h3>
+      {streams.data.length === 0 ? <p className="muted">The source offers no streams.</p> : (
+        <StreamTable streams={streams.data} choices={choices} errors={errorsByStream}
+          onChange={(n, c) => { setSaved(false); setChoices({ ...choices, [n]: c }); }} />
+      )}
+      <ErrorBox error={error} />
+      {saved && <div className="check check-succeeded" role="status">Streams saved</div>}
+      <div className="actions">
+        <span className="spacer" />
+        <button className="primary" disabled={saving} onClick={save}>Save streams</button>
+      </div>
     </div>
   );
 }

@@ -51,7 +51,9 @@ class ConfigurationDocumentedTest {
       // PyAirbyte's own (the tests run it offline)
       "AIRBYTE_OFFLINE_MODE",
       // the test suite
-      "AIRBYTE_REQUIRE_DOCKER", "AIRBYTE_REQUIRE_BROWSER");
+      "AIRBYTE_REQUIRE_DOCKER", "AIRBYTE_REQUIRE_BROWSER",
+      // a connector's variable (destination-duckdb's root for local files), set by the worker or the image
+      "AIRBYTE_LOCAL_ROOT");
 
   private static final Pattern NAME = Pattern.compile("\\b((?:AIRBYTE|TEMPORAL|DATABASE|DOCKER|SERVER)_[A-Z0-9_]*[A-Z0-9](?:_<NAME>)?)");
 

@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -148,18 +150,35 @@ class ConnectionService {
     List<StreamProperties> streams = new ArrayList<>();
     for (AirbyteStream s : catalogs.discover(sourceId).getStreams()) {
       List<List<String>> fields = new ArrayList<>();
+      Map<String, List<String>> types = new LinkedHashMap<>();
       var properties = s.getJsonSchema() == null ? null : s.getJsonSchema().get("properties");
       if (properties != null) {
         for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {
-          fields.add(List.of(it.next()));
+          String field = it.next();
+          fields.add(List.of(field));
+          types.put(field, jsonTypes(properties.get(field)));
         }
       }
       streams.add(new StreamProperties(s.getName(), s.getNamespace(), SyncModes.offered(s.getSupportedSyncModes()),
           s.getDefaultCursorField() == null ? List.of() : s.getDefaultCursorField(),
           Boolean.TRUE.equals(s.getSourceDefinedCursor()),
-          s.getSourceDefinedPrimaryKey() == null ? List.of() : s.getSourceDefinedPrimaryKey(), fields));
+          s.getSourceDefinedPrimaryKey() == null ? List.of() : s.getSourceDefinedPrimaryKey(), fields, types));
     }
     return streams;
+  }
+
+  /** The JSON schema types of a field ({@code "type"}, a name or a list); empty when any JSON value is allowed. */
+  private static List<String> jsonTypes(com.fasterxml.jackson.databind.JsonNode schema) {
+    var type = schema == null ? null : schema.get("type");
+    if (type == null) {
+      return List.of();
+    }
+    if (type.isArray()) {
+      List<String> out = new ArrayList<>();
+      type.forEach(t -> out.add(t.asText()));
+      return out;
+    }
+    return List.of(type.asText());
   }
 
   /** A schedule validated as a connection's would be, described in words, with its next runs. */

@@ -1,6 +1,7 @@
 package io.airbyte.worker.process;
 
 import io.airbyte.db.settings.Parsers;
+import io.airbyte.db.settings.PlatformHome;
 import io.airbyte.db.settings.Setting;
 import io.airbyte.db.settings.Settings;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ public record ProcessFactoryConfig(String kind, Path workspaceRoot, DockerSettin
     Map<String, String> connectorEnvironment, PythonConfig python) {
 
   public static final String ENV_PREFIX = "AIRBYTE_CONNECTOR_ENV_";
+  /** The connectors' variable naming the directory local files are confined to (see {@link #localConnectorEnvironment}). */
+  static final String LOCAL_ROOT = "AIRBYTE_LOCAL_ROOT";
 
   public static final Setting<String> PROCESS_FACTORY = Setting.of("AIRBYTE_PROCESS_FACTORY", "local", "local",
       "how connectors run: `local` (child processes) or `docker` (containers)", Parsers.oneOf("docker", "local"));
@@ -38,8 +41,20 @@ public record ProcessFactoryConfig(String kind, Path workspaceRoot, DockerSettin
     Map<String, String> connectorEnv = CONNECTOR_ENV.read(env);
     DockerSettings docker = new DockerSettings(DOCKER_NETWORK.read(env), MEMORY_LIMIT.read(env), CPU_LIMIT.read(env), root,
         WORKSPACE_VOLUME.read(env), connectorEnv);
-    return new ProcessFactoryConfig(PROCESS_FACTORY.read(env), root, docker, DOCKER_HOST.read(env), connectorEnv,
-        PythonConfig.fromEnvironment(env));
+    return new ProcessFactoryConfig(PROCESS_FACTORY.read(env), root, docker, DOCKER_HOST.read(env),
+        localConnectorEnvironment(env, connectorEnv), PythonConfig.fromEnvironment(env));
+  }
+
+  /**
+   * The variables of connectors run as local processes: the configured ones, plus {@code
+   * AIRBYTE_LOCAL_ROOT} (the directory destination-duckdb confines its files to, as Airbyte confines
+   * them to its local mount) set to {@code AIRBYTE_HOME} unless {@code AIRBYTE_CONNECTOR_ENV_AIRBYTE_LOCAL_ROOT}
+   * says otherwise. Containers keep their image's {@code /local}.
+   */
+  static Map<String, String> localConnectorEnvironment(Map<String, String> env, Map<String, String> connectorEnv) {
+    Map<String, String> local = new java.util.HashMap<>(connectorEnv);
+    local.putIfAbsent(LOCAL_ROOT, PlatformHome.read(env).toAbsolutePath().toString());
+    return Map.copyOf(local);
   }
 
   /**

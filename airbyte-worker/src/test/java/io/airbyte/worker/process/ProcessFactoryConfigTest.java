@@ -19,6 +19,18 @@ class ProcessFactoryConfigTest {
   }
 
   @Test
+  void localConnectorsConfineTheirFilesToAirbyteHomeUnlessToldOtherwise() {
+    assertThat(ProcessFactoryConfig.fromEnvironment(Map.of("AIRBYTE_HOME", "/srv/airbyte")).connectorEnvironment())
+        .containsEntry("AIRBYTE_LOCAL_ROOT", "/srv/airbyte");
+    assertThat(ProcessFactoryConfig.fromEnvironment(Map.of("AIRBYTE_HOME", "/srv/airbyte",
+        "AIRBYTE_CONNECTOR_ENV_AIRBYTE_LOCAL_ROOT", "/data/warehouse")).connectorEnvironment())
+        .containsEntry("AIRBYTE_LOCAL_ROOT", "/data/warehouse");
+    // containers keep their image's /local
+    assertThat(ProcessFactoryConfig.fromEnvironment(Map.of("AIRBYTE_HOME", "/srv/airbyte")).docker().environment())
+        .doesNotContainKey("AIRBYTE_LOCAL_ROOT");
+  }
+
+  @Test
   void dockerSettingsComeFromTheEnvironment() throws ConnectorLaunchException {
     ProcessFactoryConfig config = ProcessFactoryConfig.fromEnvironment(Map.of("AIRBYTE_PROCESS_FACTORY", "Docker",
         "AIRBYTE_DOCKER_NETWORK", "airbyte_net", "AIRBYTE_CONNECTOR_MEMORY_LIMIT", "2g", "AIRBYTE_CONNECTOR_CPU_LIMIT", "1.5",

@@ -63,6 +63,36 @@ final class Tables {
     return rows;
   }
 
+  /** Every table of {@code schema} with its rows, each row column → value as text (in column order). */
+  static java.util.Map<String, List<java.util.Map<String, String>>> all(Connection c, String schema) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (var ps = c.prepareStatement("SELECT table_name FROM information_schema.tables WHERE table_schema = ?")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+    }
+    java.util.Map<String, List<java.util.Map<String, String>>> tables = new java.util.TreeMap<>();
+    for (String name : names) {
+      List<java.util.Map<String, String>> rows = new ArrayList<>();
+      String table = "\"" + schema.replace("\"", "\"\"") + "\".\"" + name.replace("\"", "\"\"") + "\"";
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+        var meta = rs.getMetaData();
+        while (rs.next()) {
+          java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+          for (int i = 1; i <= meta.getColumnCount(); i++) {
+            row.put(meta.getColumnName(i), rs.getString(i));
+          }
+          rows.add(row);
+        }
+      }
+      tables.put(name, rows);
+    }
+    return tables;
+  }
+
   static String normalize(String value) {
     if (value == null) {
       return "NULL";

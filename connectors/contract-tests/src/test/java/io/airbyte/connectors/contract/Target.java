@@ -22,6 +22,9 @@ interface Target {
   /** The rows of a table (schema = the stream's namespace), normalized for comparison. */
   List<String> rows(String schema, String table, List<String> columns) throws Exception;
 
+  /** Every table of a schema (as the engine names it) with its rows, each row column → value as text; empty when there is no such schema. */
+  java.util.Map<String, List<java.util.Map<String, String>>> tablesIn(String schema) throws Exception;
+
   static Target postgres(PostgresTestDatabase db) {
     return new Target() {
       @Override
@@ -38,6 +41,13 @@ interface Target {
       @Override
       public List<String> rows(String schema, String table, List<String> columns) throws Exception {
         return Tables.postgres(db.jdbcUrl(), db.username(), db.password(), "\"" + schema + "\".\"" + table + "\"", columns);
+      }
+
+      @Override
+      public java.util.Map<String, List<java.util.Map<String, String>>> tablesIn(String schema) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+          return Tables.all(c, schema);
+        }
       }
 
       @Override
@@ -62,6 +72,13 @@ interface Target {
       @Override
       public List<String> rows(String schema, String table, List<String> columns) throws Exception {
         return Tables.duckdb(file.toString(), "\"" + schema + "\".\"" + table + "\"", columns);
+      }
+
+      @Override
+      public java.util.Map<String, List<java.util.Map<String, String>>> tablesIn(String schema) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+          return Tables.all(c, schema);
+        }
       }
 
       @Override
@@ -101,6 +118,14 @@ interface Target {
       public List<String> rows(String schema, String table, List<String> columns) throws Exception {
         return Tables.snowflake(url, props, "\"" + database + "\".\"" + schema.toUpperCase() + "\".\"" + table.toUpperCase() + "\"",
             columns);
+      }
+
+      @Override
+      public java.util.Map<String, List<java.util.Map<String, String>>> tablesIn(String schema) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, props); Statement s = c.createStatement()) {
+          s.execute("USE DATABASE " + database);
+          return Tables.all(c, schema.toUpperCase(java.util.Locale.ROOT));
+        }
       }
 
       @Override

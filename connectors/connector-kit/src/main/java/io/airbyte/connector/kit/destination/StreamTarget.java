@@ -64,6 +64,12 @@ public record StreamTarget(
         cursor, orZero(configured.getGenerationId()), orZero(configured.getMinimumGenerationId()), configured.getSyncId());
   }
 
+  /** This stream written to another table (its name made distinct from another stream's, see the SQL kit's TableNames). */
+  public StreamTarget withTable(String otherTable) {
+    return new StreamTarget(namespace, name, schema, otherTable, columns, mode, primaryKey, cursor, generationId,
+        minimumGenerationId, syncId);
+  }
+
   public boolean dedup() {
     return mode == DestinationSyncMode.APPEND_DEDUP;
   }

@@ -74,9 +74,13 @@ public abstract class SqlDestination<C extends SqlDestinationConfig> implements 
       SqlTransaction transaction = new SqlTransaction(connection, staging);
       try {
         SqlTables tables = new SqlTables(connection, dialect);
-        List<StreamLoader> loaders = new ArrayList<>();
+        List<StreamTarget> targets = new ArrayList<>();
         for (ConfiguredAirbyteStream stream : catalog.getStreams()) {
-          SqlStreamLoader loader = new SqlStreamLoader(StreamTarget.of(stream, config.schema()), tables, staging);
+          targets.add(StreamTarget.of(stream, config.schema()));
+        }
+        List<StreamLoader> loaders = new ArrayList<>();
+        for (StreamTarget target : TableNames.resolve(targets, dialect)) { // names decided before anything is written
+          SqlStreamLoader loader = new SqlStreamLoader(target, tables, staging);
           loader.prepare(loaders.size());
           loaders.add(loader);
         }

@@ -20,6 +20,15 @@ public interface SqlDialect {
     return identifier;
   }
 
+  /**
+   * What the engine tells identifiers apart by: two names with the same identity are one table (or
+   * column) there. By default the fitted name (quoted identifiers are case-sensitive); an engine that
+   * folds case even in quoted identifiers (DuckDB) folds it here too.
+   */
+  default String identityOf(String identifier) {
+    return fit(identifier);
+  }
+
   /** The identifier, fitted, quoted: names with spaces, quotes, upper case or reserved words work as they are. */
   default String quote(String identifier) {
     return '"' + fit(identifier).replace("\"", "\"\"") + '"';

@@ -22,6 +22,8 @@ import java.util.logging.Logger;
 public final class SqlStreamLoader implements StreamLoader {
 
   public static final String TMP_SUFFIX = "_airbyte_tmp";
+  /** The arrival-order column of a dedup stream's staging table. */
+  public static final String SEQ_COLUMN = "_airbyte_seq";
   private static final Logger LOG = Logger.getLogger(SqlStreamLoader.class.getName());
 
   private final StreamTarget target;
@@ -80,9 +82,9 @@ public final class SqlStreamLoader implements StreamLoader {
       tables.execute(dialect.keyIndex(target.schema(), loadTable, target.primaryKey()));
       String stageTable = dialect.quote("airbyte_stage_" + ordinal);
       tables.execute(dialect.createStage(stageTable, table));
-      tables.execute("ALTER TABLE " + stageTable + " ADD COLUMN IF NOT EXISTS _airbyte_seq "
+      tables.execute("ALTER TABLE " + stageTable + " ADD COLUMN IF NOT EXISTS " + SEQ_COLUMN + " "
           + dialect.types().columnType(AirbyteType.INTEGER));
-      stage = staging.table(stageTable, columnList + ", _airbyte_seq");
+      stage = staging.table(stageTable, columnList + ", " + SEQ_COLUMN);
       merge = dialect.merge(target, stageTable, table, columnList);
     } else {
       stage = staging.table(table, columnList);

@@ -18,6 +18,11 @@ record DuckDbDestinationConfig(Path path, String schema) implements SqlDestinati
   private static final DuckDbDialect DIALECT = new DuckDbDialect();
 
   static DuckDbDestinationConfig from(JsonNode config) {
+    return from(config, LocalRoot.fromEnvironment(System.getenv()));
+  }
+
+  /** @param root the directory the DuckDB file must be in */
+  static DuckDbDestinationConfig from(JsonNode config, LocalRoot root) {
     String path = config.get("destination_path").asText();
     if (path.startsWith("md:") || path.startsWith("motherduck:")) {
       throw new ConfigErrorException("destination_path '" + path + "': MotherDuck is not supported by this connector;"
@@ -26,7 +31,7 @@ record DuckDbDestinationConfig(Path path, String schema) implements SqlDestinati
     if (path.isBlank()) {
       throw new ConfigErrorException("destination_path is empty: give the path of a DuckDB file");
     }
-    return new DuckDbDestinationConfig(Path.of(path).toAbsolutePath(), config.path("schema").asText("main"));
+    return new DuckDbDestinationConfig(root.resolve(path), config.path("schema").asText("main"));
   }
 
   /** A connection to the file (created when missing), autocommit off. DuckDB allows one writing process per file. */

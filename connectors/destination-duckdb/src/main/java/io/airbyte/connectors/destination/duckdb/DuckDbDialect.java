@@ -8,6 +8,7 @@ import io.airbyte.connector.kit.typing.AirbyteType;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Locale;
 
 /**
  * DuckDB for the kit's SQL destination: numbers are DOUBLE (as Airbyte's destination-duckdb has
@@ -21,6 +22,12 @@ final class DuckDbDialect implements SqlDialect {
       .map(AirbyteType.NUMBER, "DOUBLE").map(AirbyteType.DATE, "DATE").map(AirbyteType.TIMESTAMP_WITH_TIMEZONE, "TIMESTAMP WITH TIME ZONE")
       .map(AirbyteType.TIMESTAMP_WITHOUT_TIMEZONE, "TIMESTAMP").map(AirbyteType.TIME_WITH_TIMEZONE, "TIME WITH TIME ZONE")
       .map(AirbyteType.TIME_WITHOUT_TIMEZONE, "TIME").map(AirbyteType.JSON, "JSON");
+
+  /** DuckDB tells identifiers apart without case, quoted or not: {@code "Dup"} and {@code "dup"} are one table. */
+  @Override
+  public String identityOf(String identifier) {
+    return identifier.toLowerCase(Locale.ROOT);
+  }
 
   @Override
   public SqlTypes types() {
