@@ -90,7 +90,7 @@ class ConnectionEditUiIT {
 
   @Test
   void streamsAndSyncModesAreEditedAfterTheConnectionWasCreated() throws Exception {
-    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "ui-edit", Map.of())) {
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "ui-edit", Map.of())) {
       try {
         editAndSync(platform);
       } catch (Exception | AssertionError e) {

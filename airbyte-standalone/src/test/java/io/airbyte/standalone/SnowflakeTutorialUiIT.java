@@ -69,7 +69,7 @@ class SnowflakeTutorialUiIT {
       s.execute("CREATE SCHEMA " + database + ".AIRBYTE_SCHEMA");
     }
 
-    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.freePort(), "tutorial", Map.of());
+    try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "tutorial", Map.of());
         HeadlessChromium browser = HeadlessChromium.start(SCREENSHOTS)) {
       try {
         walkThrough(platform, browser);

@@ -41,7 +41,7 @@ class StandaloneStateSurvivesRestartIT {
           "INSERT INTO " + table + " SELECT i, timestamptz '2024-01-01 00:00:00+00' + i * interval '1 second', md5(i::text)"
               + " FROM generate_series(1, " + ROWS + ") i");
     }
-    int port = RunningPlatform.freePort();
+    int port = RunningPlatform.ANY_PORT;
     String connectionId;
     Set<JsonNode> committed;
     try (RunningPlatform platform = RunningPlatform.start(home, port, "first", Map.of())) {
