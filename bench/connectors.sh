@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed and memory of the data path on the standard table (../shared/bench/bench_events.sql), against
 # the machine's PostgreSQL 15 (started if needed; role bench/bench, databases bench_src and bench_dst).
-# Usage: bench/connectors.sh [ROWS]   (default 1000000; run ./mvnw package -DskipTests first)
+# Usage: bench/connectors.sh [ROWS]   (default 1000000; run ./mvnw package -DskipTests first; BENCH_EVENTS_SQL=FILE
+# names the table's script when ../shared/bench/bench_events.sql is not beside the checkout)
 # Cases, one RESULT line each:
 #   copy      psql COPY (SELECT ...) TO STDOUT | psql COPY ... FROM STDIN: the raw pipe, the yardstick
 #   postgres  source-postgres read | destination-postgres write (full refresh overwrite)
@@ -29,7 +30,7 @@ BENCH_CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 BENCH_JVM="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn --add-opens=java.base/java.nio=ALL-UNNAMED"
 
 bench_pg_start
-bench_load_events "$ROWS" "$ROOT/../shared/bench/bench_events.sql"
+bench_load_events "$ROWS" "${BENCH_EVENTS_SQL:-$ROOT/../shared/bench/bench_events.sql}"
 
 DIR=$(mktemp -d)
 EMULATOR_PID=

@@ -8,7 +8,7 @@
 # stream users), one destination-postgres destination (the machine's PostgreSQL 15, bench_dst, schema
 # load_out, made first) and CONNECTIONS connections of users (full refresh, overwrite, each with its own
 # table prefix c<n>_), through the public API. Then it posts a sync job for every connection at once
-# (POST /jobs) and polls GET /jobs/{id} until all have ended, while a sampler calls GET /connections and
+# (POST /jobs, CONCURRENCY requests at a time) and polls GET /jobs until all have ended, while a sampler calls GET /connections and
 # GET /jobs (the public API's lists, 20 a page, Airbyte's defaults) one after the other, back to back.
 # Printed:
 #   RESULT name=load connections=… concurrency=… jobs=… succeeded=… failed=… other=… seconds=<first POST
@@ -76,9 +76,12 @@ start=$(bench_now)
 sampler &
 SAMPLER_PID=$!
 : > "$DIR/jobs"
-while read -r con; do
-  bench_api POST /jobs "{\"connectionId\":\"$con\",\"jobType\":\"sync\"}" | bench_json "['jobId']" >> "$DIR/jobs"
-done < "$DIR/connections"
+# CONCURRENCY requests at a time: POST /jobs answers once the connection's workflow has taken the job up
+xargs -P "$CONCURRENCY" -I CON curl -sS --fail-with-body -u airbyte:bench -H 'Content-Type: application/json' \
+    -d '{"connectionId":"CON","jobType":"sync"}' "http://localhost:$PLATFORM_PORT/api/public/v1/jobs" -o "$DIR/posted_CON" \
+  < "$DIR/connections"
+cat "$DIR"/posted_* | grep -o '"jobId":[0-9]*' | cut -d: -f2 > "$DIR/jobs"
+[ "$(wc -l < "$DIR/jobs")" = "$CONNECTIONS" ] || { echo "not every POST /jobs answered a job:" >&2; grep -L '"jobId"' "$DIR"/posted_* | head -3 | xargs cat >&2; exit 1; }
 posted=$(awk -v a="$start" -v b="$(bench_now)" 'BEGIN { printf "%.1f", b - a }')
 echo "$(wc -l < "$DIR/jobs") jobs posted in ${posted} s" >&2
 
