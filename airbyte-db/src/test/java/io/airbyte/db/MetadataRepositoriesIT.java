@@ -189,6 +189,11 @@ class MetadataRepositoriesIT {
     assertThat(read.prefix()).isEqualTo("pg_");
     assertThat(connections.list(List.of(workspace.id()), false, 100, 0)).extracting(Connection::id).contains(c.id());
     assertThat(connections.liveIds()).contains(c.id());
+    // the workspaces of a page's sources in one query; a source deleted since has none
+    ActorRepository actors = new ActorRepository(dataSource);
+    assertThat(actors.workspaceIds(ActorType.SOURCE, List.of(c.sourceId(), c.destinationId())))
+        .containsExactly(java.util.Map.entry(c.sourceId(), workspace.id()));
+    assertThat(actors.workspaceIds(ActorType.SOURCE, List.of())).isEmpty();
 
     connections.setStatus(c.id(), "inactive", "3 failed jobs in a row");
     assertThat(connections.get(c.id()).statusReason()).isEqualTo("3 failed jobs in a row");
@@ -271,6 +276,16 @@ class MetadataRepositoriesIT {
     assertThat(jobs.consecutiveFailures(c.id())).isEqualTo(2);
     assertThat(jobs.list(c.id(), JobStatus.FAILED, null, 10, 0)).extracting(Job::id).containsExactly(third.id(), next.id());
     assertThat(jobs.list(c.id(), null, JobType.RESET, 10, 0)).extracting(Job::id).containsExactly(next.id());
+
+    // a page's totals in one query: each job's own, {0, 0} where nothing was committed
+    jobs.startAttempt(third.id(), 0, null);
+    jobs.saveStats(third.id(), 0, List.of(new StreamStatistics("public", "users", 3, 30, 2, 25, null, null)));
+    var totals = jobs.committedTotals(List.of(job.id(), next.id(), third.id()));
+    assertThat(totals).containsOnlyKeys(job.id(), next.id(), third.id());
+    assertThat(totals.get(job.id())).containsExactly(12, 120);
+    assertThat(totals.get(next.id())).containsExactly(0, 0);
+    assertThat(totals.get(third.id())).containsExactly(jobs.committedTotals(third.id()));
+    assertThat(totals.get(third.id())).containsExactly(2, 25);
   }
 
   @Test

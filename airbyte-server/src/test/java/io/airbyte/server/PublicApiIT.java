@@ -387,8 +387,20 @@ class PublicApiIT {
       rs.next();
       assertThat(rs.getLong(1)).as("an unselected field is not copied").isZero();
     }
-    assertThat(admin("GET", "/api/public/v1/jobs?connectionId=" + connectionId + "&jobType=sync", null).json().get("data"))
-        .hasSize(1);
+    JsonNode listed = admin("GET", "/api/public/v1/jobs?connectionId=" + connectionId + "&jobType=sync", null).json().get("data");
+    assertThat(listed).hasSize(1);
+    // the list's totals (one query for the page) are the job's own
+    assertThat(listed.get(0).get("rowsSynced").asLong()).isEqualTo(500);
+    assertThat(listed.get(0).get("bytesSynced").asLong()).isEqualTo(done.get("bytesSynced").asLong());
+    // the list's workspaces (one query for the page) are the connections' own
+    JsonNode connectionsListed = admin("GET", "/api/public/v1/connections?limit=100", null).json().get("data");
+    assertThat(connectionsListed).isNotEmpty();
+    for (JsonNode listedConnection : connectionsListed) {
+      if (listedConnection.get("connectionId").asText().equals(connectionId)) {
+        assertThat(listedConnection.get("workspaceId").asText()).isEqualTo(workspace);
+      }
+    }
+    assertThat(connectionsListed).extracting(n -> n.get("connectionId").asText()).contains(connectionId);
     assertThat(admin("DELETE", "/api/public/v1/jobs/" + jobId, null).json().get("status").asText()).isEqualTo("succeeded");
 
     // the config API the UI uses

@@ -1,5 +1,6 @@
 package io.airbyte.standalone;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.airbyte.db.settings.InvalidSettingException;
 import io.airbyte.scheduler.TemporalClients;
 import io.airbyte.server.AirbyteServerApplication;
@@ -9,7 +10,6 @@ import io.temporal.testserver.TestServer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,9 +46,7 @@ public final class StandaloneApplication {
     }
 
     EmbeddedMetadataDatabase database = EmbeddedMetadataDatabase.start(home);
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setURL(database.jdbcUrl());
-    dataSource.setUser("postgres");
+    HikariDataSource dataSource = MetadataPool.create(database.jdbcUrl(), config.worker().maxConcurrentSyncs());
 
     int temporalPort = EmbeddedMetadataDatabase.freePort();
     // in real time (time skipping locked): a skipping server jumps to the next timer whenever nothing
@@ -87,6 +85,7 @@ public final class StandaloneApplication {
       server.close();
       worker.close();
       temporal.close();
+      dataSource.close();
       try {
         database.close();
       } catch (Exception e) {

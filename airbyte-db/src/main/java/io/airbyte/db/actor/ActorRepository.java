@@ -7,7 +7,9 @@ import io.airbyte.db.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -36,6 +38,20 @@ public final class ActorRepository {
   public Optional<Actor> find(ActorType type, UUID id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM actor WHERE id = :id AND actor_type = :type AND NOT tombstone")
         .param("id", id).param("type", type.value()).query(ActorRepository::map).optional();
+  }
+
+  /** The workspace of each live actor of {@code type} among {@code ids}, in one query (a page of connections names theirs). */
+  public Map<UUID, UUID> workspaceIds(ActorType type, Collection<UUID> ids) {
+    Map<UUID, UUID> workspaces = new HashMap<>();
+    if (ids.isEmpty()) {
+      return workspaces;
+    }
+    jdbc.sql("SELECT id, workspace_id FROM actor WHERE id = ANY(:ids) AND actor_type = :type AND NOT tombstone")
+        .param("ids", ids.toArray(new UUID[0])).param("type", type.value())
+        .query(rs -> {
+          workspaces.put(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class));
+        });
+    return workspaces;
   }
 
   public Actor get(ActorType type, UUID id) {

@@ -9,7 +9,10 @@ import io.airbyte.db.JsonColumns;
 import io.airbyte.db.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -209,6 +212,24 @@ public final class JobRepository {
     return jdbc.sql("SELECT coalesce(sum(s.records_committed), 0), coalesce(sum(s.bytes_committed), 0) FROM stream_stats s "
             + "JOIN attempt a ON a.id = s.attempt_id WHERE a.job_id = :j")
         .param("j", jobId).query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+  }
+
+  /** {@link #committedTotals(long)} of each of {@code jobIds} in one query ({0, 0} for a job nothing committed). */
+  public Map<Long, long[]> committedTotals(Collection<Long> jobIds) {
+    Map<Long, long[]> totals = new HashMap<>();
+    for (Long id : jobIds) {
+      totals.put(id, new long[] {0, 0});
+    }
+    if (jobIds.isEmpty()) {
+      return totals;
+    }
+    jdbc.sql("SELECT a.job_id, coalesce(sum(s.records_committed), 0) AS records, coalesce(sum(s.bytes_committed), 0) AS bytes "
+            + "FROM stream_stats s JOIN attempt a ON a.id = s.attempt_id WHERE a.job_id = ANY(:j) GROUP BY a.job_id")
+        .param("j", jobIds.toArray(new Long[0]))
+        .query(rs -> {
+          totals.put(rs.getLong("job_id"), new long[] {rs.getLong("records"), rs.getLong("bytes")});
+        });
+    return totals;
   }
 
   /** How many of the connection's latest finished jobs failed in a row. */

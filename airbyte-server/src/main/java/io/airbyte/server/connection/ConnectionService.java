@@ -85,8 +85,10 @@ class ConnectionService {
   }
 
   List<ConnectionResponse> list(Collection<UUID> workspaceIds, boolean includeDeleted, int limit, int offset) {
-    return connections.list(workspaceIds, includeDeleted, limit, offset).stream()
-        .map(c -> ConnectionResponse.of(c, workspaceOf(c))).toList();
+    List<Connection> page = connections.list(workspaceIds, includeDeleted, limit, offset);
+    // one query for the page's workspaces, not one per connection
+    Map<UUID, UUID> workspaces = actors.workspaceIds(ActorType.SOURCE, page.stream().map(Connection::sourceId).toList());
+    return page.stream().map(c -> ConnectionResponse.of(c, workspaces.get(c.sourceId()))).toList();
   }
 
   /** Applies what a PATCH names; new stream configurations are checked against a new discover. */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +94,10 @@ class JobService {
   }
 
   List<JobResponse> list(io.airbyte.db.job.JobQuery query) {
-    return jobs.list(query).stream().map(this::response).toList();
+    List<Job> page = jobs.list(query);
+    // one query for the page's totals, not one per job
+    Map<Long, long[]> totals = jobs.committedTotals(page.stream().map(Job::id).toList());
+    return page.stream().map(job -> response(job, totals.get(job.id()))).toList();
   }
 
   /** Cancels a job and answers once it ended (or after {@link #WAIT}); an ended job stays as it is. */
@@ -113,7 +117,10 @@ class JobService {
   }
 
   private JobResponse response(Job job) {
-    long[] totals = jobs.committedTotals(job.id());
+    return response(job, jobs.committedTotals(job.id()));
+  }
+
+  private JobResponse response(Job job, long[] totals) {
     Instant start = job.startedAt() != null ? job.startedAt() : job.createdAt();
     Instant last = job.updatedAt();
     return new JobResponse(job.id(), job.status().value(), job.type().value(), job.connectionId(), start.toString(),
