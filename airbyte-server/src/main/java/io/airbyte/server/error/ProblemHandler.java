@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -58,6 +59,12 @@ class ProblemHandler {
   ProblemDetail missingParameter(MissingServletRequestParameterException e) {
     return problem(HttpStatus.BAD_REQUEST, "Missing query parameter " + e.getParameterName(),
         List.of(e.getParameterName() + ": required"));
+  }
+
+  /** Spring Security's firewall refuses a parameter name or a path it deems unsafe (control characters …). */
+  @ExceptionHandler(RequestRejectedException.class)
+  ProblemDetail rejected(RequestRejectedException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of("query: " + e.getMessage()));
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

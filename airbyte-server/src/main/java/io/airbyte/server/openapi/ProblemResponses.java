@@ -21,14 +21,15 @@ import org.springframework.stereotype.Component;
  * The OpenAPI document describes the errors each operation really answers, as
  * {@code application/problem+json} ({@code type, title, status, detail, instance}, and {@code errors}
  * naming the fields, {@code pointer}, {@code line}, {@code column} for an unreadable body): every
- * operation 400 (a parameter or body it cannot read) and, but the open ones, 401; one with a path
- * id 404; one with a body 415 and 422; starting a job 409, and 503 when the scheduler is not there.
+ * operation 400 (a parameter or body it cannot read) and, but health, 401 (the token endpoint's for wrong
+ * client credentials); one with a path id, a body or query parameters 404 (what it names or refers to does
+ * not exist); one with a body 415 and 422; starting a job 409, and 503 when the scheduler is not there.
  */
 @Component
 class ProblemResponses implements OpenApiCustomizer {
 
   static final String PROBLEM_JSON = "application/problem+json";
-  private static final Set<String> OPEN = Set.of("/api/public/v1/health", "/api/public/v1/applications/token");
+  private static final String HEALTH = "/api/public/v1/health";
 
   @Override
   public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
@@ -42,18 +43,16 @@ class ProblemResponses implements OpenApiCustomizer {
   private static void document(String path, PathItem.HttpMethod method, Operation operation) {
     ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
     put(responses, "400", "A parameter or the body cannot be read; errors[] names it");
-    if (!OPEN.contains(path)) {
+    if (!path.equals(HEALTH)) {
       put(responses, "401", "No or wrong credentials");
     }
-    if (path.contains("{")) {
-      put(responses, "404", "No such resource");
+    if (path.contains("{") || operation.getRequestBody() != null || queried(operation)) {
+      put(responses, "404", "No such resource: the one of the path, or one the body or a parameter refers to");
     }
     if (operation.getRequestBody() != null) {
       put(responses, "415", "The body is not application/json");
     }
-    boolean queried = operation.getParameters() != null && operation.getParameters().stream()
-        .anyMatch(p -> "query".equals(p.getIn()));
-    if (operation.getRequestBody() != null || queried) {
+    if (operation.getRequestBody() != null || queried(operation)) {
       put(responses, "422", "Valid JSON or parameters, but not valid input; errors[] names each field at fault");
     }
     if (path.equals("/api/public/v1/jobs") && method == PathItem.HttpMethod.POST) {
@@ -61,6 +60,10 @@ class ProblemResponses implements OpenApiCustomizer {
       put(responses, "503", "The scheduler cannot be reached; no job was started");
     }
     operation.setResponses(responses);
+  }
+
+  private static boolean queried(Operation operation) {
+    return operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()));
   }
 
   private static void put(ApiResponses responses, String status, String description) {
