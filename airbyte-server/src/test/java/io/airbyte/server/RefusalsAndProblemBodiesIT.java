@@ -453,6 +453,14 @@ class RefusalsAndProblemBodiesIT {
   }
 
   @Test
+  void aQueryParameterNameWithControlCharactersIsA400NamingItNoServerError() throws Exception {
+    // found by the fuzzer: Spring Security's firewall refused the name and the refusal was answered as a 500
+    Reply reply = call("GET", "/api/public/v1/jobs?Cu%C2%99%12=true", null);
+    assertProblem(reply, 400);
+    assertThat(reply.errors()).singleElement().asString().startsWith("query: ").contains("parameter name");
+  }
+
+  @Test
   void emptyHostDatabaseAndUsernameAreRefusedByTheSpecs() throws Exception {
     ApiTestSupport.registerPostgres(definitions);
     UUID workspace = workspaces.ensureDefault().id();
