@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 /**
  * One real PostgreSQL server (embedded binaries) per test JVM, started on first use and stopped at
  * JVM exit. The superuser {@code postgres} connects without a password from the local host; every
- * other role must give its password (scram-sha-256), so tests can check wrong credentials. It
+ * other role must give its password (scram-sha-256), so tests can check wrong credentials. It runs
+ * with {@code wal_level=logical} and accepts replication connections, for CDC. It
  * listens on all interfaces so connectors in containers can reach it through the Docker bridge.
  *
  * <p>A test that stops and starts a database server mid-test (a destination restarted during a sync)
@@ -60,6 +61,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setServerConfig("full_page_writes", "off")
         .setServerConfig("password_encryption", "scram-sha-256")
         .setServerConfig("timezone", "UTC")
+        .setServerConfig("wal_level", "logical") // source-postgres CDC reads from logical replication slots
+        .setServerConfig("max_replication_slots", "40")
+        .setServerConfig("max_wal_senders", "40")
         .setDataDirectoryCustomizer(dir -> writeHostBasedAuthentication(dir.toPath()));
   }
 
@@ -131,6 +135,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         "host all postgres ::1/128 trust",
         "host all all 0.0.0.0/0 scram-sha-256",
         "host all all ::/0 scram-sha-256",
+        "local replication all trust",
+        "host replication postgres 127.0.0.1/32 trust",
+        "host replication all 0.0.0.0/0 scram-sha-256",
+        "host replication all ::/0 scram-sha-256",
         "");
     try {
       Files.writeString(dataDirectory.resolve("pg_hba.conf"), hba);
