@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.protocol.json.Jsons;
+import io.airbyte.testsupport.postgres.PostgresTestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -168,6 +169,38 @@ final class RunningPlatform implements AutoCloseable {
 
   String defaultWorkspace() throws Exception {
     return call("GET", "/workspaces", null).get("data").get(0).get("workspaceId").asText();
+  }
+
+  /**
+   * The connection fields of a PostgreSQL source or destination configuration for a test database
+   * (no braces: {@code "host":…,"port":…,…,"ssl_mode":{"mode":"disable"}}), to put beside the others.
+   */
+  static String postgresFields(PostgresTestDatabase db) {
+    return "\"host\":\"127.0.0.1\",\"port\":" + db.port() + ",\"database\":\"" + db.databaseName() + "\",\"username\":\""
+        + db.username() + "\",\"password\":\"" + db.password() + "\",\"ssl_mode\":{\"mode\":\"disable\"}";
+  }
+
+  /** Creates a source in the default workspace from its configuration (with its sourceType); returns its id. */
+  String createSource(String name, String configuration) throws Exception {
+    return call("POST", "/sources", "{\"name\":" + Jsons.serialize(name) + ",\"workspaceId\":\"" + defaultWorkspace()
+        + "\",\"configuration\":" + configuration + "}").get("sourceId").asText();
+  }
+
+  /** Creates a destination-postgres destination writing into {@code schema} of the database; returns its id. */
+  String createPostgresDestination(String name, PostgresTestDatabase db, String schema) throws Exception {
+    return call("POST", "/destinations", "{\"name\":" + Jsons.serialize(name) + ",\"workspaceId\":\"" + defaultWorkspace()
+        + "\",\"configuration\":{\"destinationType\":\"postgres\"," + postgresFields(db) + ",\"schema\":"
+        + Jsons.serialize(schema) + "}}").get("destinationId").asText();
+  }
+
+  /**
+   * Creates a manual connection writing into the destination's namespace, with the streams as the
+   * public API takes them ({@code [{"name":…,"syncMode":…}, …]}); returns its id.
+   */
+  String createConnection(String sourceId, String destinationId, String name, String streams) throws Exception {
+    return call("POST", "/connections", "{\"sourceId\":\"" + sourceId + "\",\"destinationId\":\"" + destinationId
+        + "\",\"name\":" + Jsons.serialize(name) + ",\"namespaceDefinition\":\"destination\",\"configurations\":{\"streams\":"
+        + streams + "},\"schedule\":{\"scheduleType\":\"manual\"}}").get("connectionId").asText();
   }
 
   /** Starts a sync of the connection and waits until the job ends. */
