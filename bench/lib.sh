@@ -23,6 +23,19 @@ bench_pg_start() {
   done
 }
 
+# Makes the machine's PostgreSQL (started by bench_pg_start) run with wal_level=logical, for CDC:
+# ALTER SYSTEM and a restart when it runs with another level (the setting stays; the other benches
+# run the same with it). Gives the role "bench" the REPLICATION attribute.
+bench_pg_logical() {
+  if [ "$(bench_psql_admin postgres -tAc "SHOW wal_level")" != logical ]; then
+    echo "restarting PostgreSQL with wal_level=logical" >&2
+    bench_psql_admin postgres -c "ALTER SYSTEM SET wal_level = logical" >/dev/null
+    pg_ctlcluster 15 main restart
+    for _ in $(seq 1 30); do pg_isready -q -h localhost -p 5432 && break; sleep 1; done
+  fi
+  bench_psql_admin postgres -c "ALTER ROLE bench REPLICATION" >/dev/null
+}
+
 bench_psql_admin() {
   local db="$1"; shift
   if [ "$(id -u)" = 0 ]; then
