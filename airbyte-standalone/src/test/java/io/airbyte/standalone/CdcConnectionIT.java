@@ -193,7 +193,7 @@ class CdcConnectionIT {
         "UPDATE customers SET tier = 'gold', updated_at = timestamptz '2025-06-01 12:00:00.123456+00' WHERE id IN (2, 4, 6)", // 3
         "DELETE FROM customers WHERE id IN (39, 40)", // 2
         "INSERT INTO orders SELECT i, 46, 19.99, NULL FROM generate_series(131, 140) i", // 10
-        "UPDATE orders SET amount = amount + 1 WHERE id % 20 = 0", // 6
+        "UPDATE orders SET amount = amount + 1 WHERE id % 20 = 0", // 7: 20, 40, …, 140
         "DELETE FROM orders WHERE id IN (1, 2, 3)", // 3
         "UPDATE orders SET note = 'short-lived' WHERE id = 60", "DELETE FROM orders WHERE id = 60", // 2
         "INSERT INTO customers (id, name) VALUES (51, 'short-lived')", "DELETE FROM customers WHERE id = 51"); // 2
@@ -205,7 +205,7 @@ class CdcConnectionIT {
       s.execute("DELETE FROM customers WHERE id = 11");
       c.commit(); // 4
     }
-    return 5 + 3 + 2 + 10 + 6 + 3 + 2 + 2 + 4;
+    return 5 + 3 + 2 + 10 + 7 + 3 + 2 + 2 + 4;
   }
 
   private static void assertEqual(CdcSourceDatabase source, String schema) throws Exception {
