@@ -8,7 +8,8 @@
 # transactions of TX_SIZE changes, each 30 % inserts of new ids, 40 % updates, 30 % deletes; sync 2
 # reads them from the slot and is timed.
 # Usage: bench/cdc.sh [CHANGES]   (default 1000000, or the environment's CHANGES; ROWS default 1000000,
-#        TX_SIZE default 1000; BENCH_EVENTS_SQL overrides where bench_events.sql is; BENCH_NO_BUILD=1 uses
+#        TX_SIZE default 1000; IDLE_SYNC=1 runs a sync without changes between sync 1 and the changes
+#        (see below); BENCH_EVENTS_SQL overrides where bench_events.sql is; BENCH_NO_BUILD=1 uses
 #        the jars already built; KEEP_HOME=DIR keeps the platform's home and log there)
 # Prints
 #   RESULT name=cdc_snapshot rows=… seconds=<sync 1's job duration> rows_per_s=… source_peak_rss_mb=…
@@ -91,6 +92,13 @@ awk -v r="$ROWS" -v s="$JOB_SECONDS" -v p="$SOURCE_RSS_MB" 'BEGIN {
   printf "RESULT name=cdc_snapshot rows=%d seconds=%.3f rows_per_s=%.0f source_peak_rss_mb=%d\n", r, s, r / s, p }'
 [ "$(fingerprint bench_dst bench_cdc_out.bench_events)" = "$(fingerprint bench_cdc public.bench_events)" ] \
   || { echo "after sync 1 the destination differs from the source" >&2; exit 1; }
+
+# IDLE_SYNC=1: a sync with no change to read first; it moves the slot past the WAL of sync 1's
+# destination (same server), as a connection syncing on a schedule has it, so sync 2 reads its changes only
+if [ -n "${IDLE_SYNC:-}" ]; then
+  sampled_job
+  awk -v s="$JOB_SECONDS" -v r="$JOB_ROWS" 'BEGIN { printf "RESULT name=cdc_idle changes=0 records=%d seconds=%.3f\n", r, s }'
+fi
 
 # the changes: transactions of TX_SIZE, inserts of new ids, updates from the top id down, deletes from id 1 up
 awk -v changes="$CHANGES" -v rows="$ROWS" -v tx="$TX_SIZE" 'BEGIN {
