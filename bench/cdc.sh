@@ -13,6 +13,7 @@
 #        the jars already built; KEEP_HOME=DIR keeps the platform's home and log there)
 # Prints
 #   RESULT name=cdc_snapshot rows=… seconds=<sync 1's job duration> rows_per_s=… source_peak_rss_mb=…
+#   RESULT name=cdc_idle changes=0 records=0 seconds=…   (with IDLE_SYNC=1)
 #   RESULT name=cdc changes=… seconds=<sync 2's job duration> changes_per_s=… lag_s=… source_peak_rss_mb=…
 # lag_s: from the commit of the last change to the end of sync 2 (the job's lastUpdatedAt: the
 # destination has committed everything then); source_peak_rss_mb: the peak RSS of the source-postgres
