@@ -173,6 +173,42 @@ class PostgresCdcIT {
     assertThat(resync.records()).hasSize(800);
   }
 
+  /** A slot whose WAL was removed (max_slot_wal_keep_size exceeded), on a server of the test's own. */
+  @Test
+  void aSlotWhoseWalWasRemovedFailsWithAClearMessage(@TempDir Path data) throws Exception {
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.dedicated(data);
+        PostgresTestDatabase own = server.createDatabase()) {
+      try (Connection c = server.adminDataSource().getConnection(); Statement s = c.createStatement()) {
+        s.execute("ALTER SYSTEM SET max_slot_wal_keep_size = '1MB'");
+        s.execute("SELECT pg_reload_conf()");
+        s.execute("ALTER ROLE " + own.username() + " REPLICATION");
+      }
+      own.execute("CREATE TABLE a (id int PRIMARY KEY, name text)", "INSERT INTO a VALUES (1, 'one')",
+          "CREATE PUBLICATION pub FOR TABLE a", "SELECT pg_create_logical_replication_slot('lost_slot', 'pgoutput')");
+      ObjectNode config = config(c -> c.put("replication_slot", "lost_slot"));
+      config.put("port", own.port()).put("database", own.databaseName()).put("username", own.username())
+          .put("password", own.password());
+      JsonNode catalog = Jsons.deserialize(catalog("a").toString().replace(db.databaseName(), own.databaseName()));
+      SourceRun first = read(config, catalog, null);
+      assertThat(first.exitCode).isZero();
+      try (Connection c = server.adminDataSource().getConnection(); Statement s = c.createStatement()) {
+        for (int i = 0; i < 4; i++) { // WAL past the slot's allowance, then a checkpoint removes it
+          own.execute("INSERT INTO a SELECT g, repeat('x', 100) FROM generate_series(" + (i * 20_000 + 10) + ", "
+              + (i * 20_000 + 20_009) + ") g");
+          s.execute("SELECT pg_switch_wal()");
+        }
+        s.execute("CHECKPOINT");
+        try (ResultSet rs = s.executeQuery("SELECT wal_status FROM pg_replication_slots WHERE slot_name = 'lost_slot'")) {
+          rs.next();
+          assertThat(rs.getString(1)).as("the slot's WAL is gone").isEqualTo("lost");
+        }
+      }
+      SourceRun failed = read(config, catalog, first.stateFile());
+      assertThat(failed.exitCode).isNotZero();
+      assertThat(errorMessage(failed)).contains("the WAL it needs was removed");
+    }
+  }
+
   @Test
   void checkNamesWhatIsMissing() throws Exception {
     assertThat(check(config(c -> { })).connectionStatus()).isEqualTo("SUCCEEDED");
