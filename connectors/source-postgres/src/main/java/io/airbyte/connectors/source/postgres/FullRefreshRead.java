@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -25,32 +26,45 @@ final class FullRefreshRead {
 
   private final ReadContext ctx;
   private final boolean tidRangeScan;
+  private final boolean anySync;
+  private final BooleanSupplier stop;
 
   FullRefreshRead(ReadContext ctx, boolean tidRangeScan) {
+    this(ctx, tidRangeScan, false, () -> false);
+  }
+
+  /**
+   * @param anySync resume a state of any earlier sync (CDC's initial load), not only of this one
+   * @param stop asked after each range: true ends the read there (its state says where to go on)
+   */
+  FullRefreshRead(ReadContext ctx, boolean tidRangeScan, boolean anySync, BooleanSupplier stop) {
     this.ctx = ctx;
     this.tidRangeScan = tidRangeScan;
+    this.anySync = anySync;
+    this.stop = stop;
   }
 
   static boolean resumable(TableInfo table, boolean tidRangeScan) {
     return (table.hasCtid() && tidRangeScan) || !table.primaryKey().isEmpty();
   }
 
-  void read() throws SQLException {
+  /** Reads the table (from where the state says); false when {@code stop} ended it before the end. */
+  boolean read() throws SQLException {
     SnapshotXids.inProgress(ctx.connection()); // fixes the snapshot: one consistent view of the table
     JsonNode previous = resumableState();
     if (previous != null && previous.path("done").asBoolean(false)) {
       LOG.info(ctx.table().name() + " was read completely by an earlier attempt of this sync");
       ctx.progress().state((ObjectNode) previous);
-      return;
+      return true;
     }
     if (ctx.table().hasCtid() && tidRangeScan) {
-      readCtidRanges(previous);
+      return readCtidRanges(previous);
     } else if (!ctx.table().primaryKey().isEmpty()) {
-      readKeyRanges(previous);
-    } else {
-      ctx.stream("SELECT " + ctx.selectList() + " FROM " + ctx.table().qualifiedName(), row -> ctx.progress().record(row));
-      ctx.progress().state(done(state("full_refresh")));
+      return readKeyRanges(previous);
     }
+    ctx.stream("SELECT " + ctx.selectList() + " FROM " + ctx.table().qualifiedName(), row -> ctx.progress().record(row));
+    ctx.progress().state(done(state("full_refresh")));
+    return true;
   }
 
   private JsonNode resumableState() {
@@ -59,14 +73,14 @@ final class FullRefreshRead {
       return null;
     }
     Long syncId = previous.hasNonNull("sync_id") ? previous.get("sync_id").asLong() : null;
-    if (!Objects.equals(syncId, ctx.syncId())) {
+    if (!anySync && !Objects.equals(syncId, ctx.syncId())) {
       LOG.info(ctx.table().name() + ": the state is from another sync: reading the whole table");
       return null;
     }
     return previous;
   }
 
-  private void readCtidRanges(JsonNode previous) throws SQLException {
+  private boolean readCtidRanges(JsonNode previous) throws SQLException {
     long pages = relationPages();
     long pagesPerRange = pagesPerRange(pages);
     long start = previous != null && "ctid".equals(previous.path("state_type").asText()) ? previous.path("page").asLong(0) : 0;
@@ -83,11 +97,15 @@ final class FullRefreshRead {
         break;
       }
       ctx.progress().state(state("ctid").put("page", to));
+      if (stop.getAsBoolean()) {
+        return false;
+      }
     }
     ctx.progress().state(done(state("ctid")));
+    return true;
   }
 
-  private void readKeyRanges(JsonNode previous) throws SQLException {
+  private boolean readKeyRanges(JsonNode previous) throws SQLException {
     List<TableInfo.ColumnInfo> key = ctx.table().primaryKey().stream().map(k -> ctx.table().column(k)).toList();
     String keyList = String.join(", ", key.stream().map(k -> "t." + Sql.quote(k.name())).toList());
     String keyText = String.join(", ", key.stream().map(k -> "t." + Sql.quote(k.name()) + "::text AS _airbyte_pk_" + key.indexOf(k)).toList());
@@ -121,8 +139,12 @@ final class FullRefreshRead {
       ArrayNode values = state.putArray("pk_vals");
       after.forEach(values::add);
       ctx.progress().state(state);
+      if (stop.getAsBoolean()) {
+        return false;
+      }
     }
     ctx.progress().state(done(state("primary_key")));
+    return true;
   }
 
   private long relationPages() throws SQLException {

@@ -44,6 +44,13 @@ final class InputState {
     }
   }
 
+  /** Sets a stream's state (null: none). */
+  void set(StreamDescriptor stream, JsonNode value) {
+    if (value != null) {
+      byStream.put(key(stream.getNamespace(), stream.getName()), value);
+    }
+  }
+
   /** The stream's state, or null. */
   JsonNode get(StreamDescriptor stream) {
     return byStream.get(key(stream.getNamespace(), stream.getName()));

@@ -57,6 +57,27 @@ public final class PostgresSource implements Source {
         throw new ConfigErrorException("Schema(s) " + missing + " do not exist in database '" + config.database()
             + "' (check 'schemas')");
       }
+      if (config.isCdc()) {
+        checkCdc(config, connection);
+      }
+    }
+  }
+
+  private static void checkCdc(PostgresSourceConfig config, Connection connection) throws SQLException {
+    ReplicationSetup setup = new ReplicationSetup(connection, config);
+    setup.requireLogicalWal();
+    setup.requireReplicationPrivilege();
+    setup.slot();
+    java.util.Set<String> published = setup.publicationTables();
+    if (config.schemas().stream().noneMatch(schema -> published.stream().anyMatch(t -> t.startsWith(schema + "\u0000")))) {
+      throw new ConfigErrorException("publication '" + config.cdc().publication() + "' has no table in schemas "
+          + config.schemas() + ": ALTER PUBLICATION " + Sql.quote(config.cdc().publication()) + " ADD TABLE <table>");
+    }
+    try (Connection replication = config.connectForReplication()) {
+      replication.isValid(5);
+    } catch (SQLException e) {
+      throw new ConfigErrorException("cannot open a replication connection as user '" + config.username() + "': "
+          + e.getMessage(), e);
     }
   }
 
@@ -66,9 +87,14 @@ public final class PostgresSource implements Source {
     try (Connection connection = config.connect()) {
       PostgresCatalog catalog = new PostgresCatalog(connection);
       boolean tidRangeScan = catalog.supportsTidRangeScan();
+      java.util.Set<String> published = config.isCdc() ? new ReplicationSetup(connection, config).publicationTables() : null;
       List<AirbyteStream> streams = new ArrayList<>();
       for (TableInfo table : catalog.tables(config.schemas())) {
-        streams.add(stream(table, tidRangeScan));
+        AirbyteStream stream = stream(table, tidRangeScan);
+        if (published != null) {
+          cdcStream(stream, published.contains(ReplicationSetup.key(table.schema(), table.name())));
+        }
+        streams.add(stream);
       }
       return new AirbyteCatalog().withStreams(streams);
     }
@@ -89,6 +115,22 @@ public final class PostgresSource implements Source {
         .withIsResumable(FullRefreshRead.resumable(table, tidRangeScan));
   }
 
+  /**
+   * A stream of a CDC source, as Airbyte's: a table of the publication is incremental with the
+   * source-defined cursor {@code _ab_cdc_lsn} and the CDC metadata columns; any other is full refresh only.
+   */
+  private static void cdcStream(AirbyteStream stream, boolean published) {
+    if (!published) {
+      stream.withSupportedSyncModes(List.of(SyncMode.FULL_REFRESH));
+      return;
+    }
+    ObjectNode properties = (ObjectNode) stream.getJsonSchema().get("properties");
+    properties.putObject(CdcFields.LSN).put("type", "number");
+    properties.putObject(CdcFields.UPDATED_AT).put("type", "string");
+    properties.putObject(CdcFields.DELETED_AT).put("type", "string");
+    stream.withSourceDefinedCursor(true).withDefaultCursorField(List.of(CdcFields.LSN));
+  }
+
   @Override
   public void read(JsonNode json, ConfiguredAirbyteCatalog catalog, JsonNode state, Emitter output) throws Exception {
     PostgresSourceConfig config = PostgresSourceConfig.from(json);
@@ -106,7 +148,13 @@ public final class PostgresSource implements Source {
       for (TableInfo table : pgCatalog.tables(schemas.isEmpty() ? config.schemas() : schemas)) {
         tables.put(table.schema() + "\u0000" + table.name(), table);
       }
-      StreamReader reader = new StreamReader(connection, output, pgCatalog.supportsTidRangeScan(), chunkRows);
+      if (config.isCdc()) {
+        new CdcRead(config, connection, tables, output, pgCatalog.supportsTidRangeScan(), chunkRows, java.time.Clock.systemUTC())
+            .read(catalog.getStreams(), CdcState.from(state, config.cdc().slot(), output));
+        return;
+      }
+      StreamReader reader = new StreamReader(connection, output, pgCatalog.supportsTidRangeScan(), chunkRows,
+          StateSink.perStream(output));
       for (ConfiguredAirbyteStream stream : catalog.getStreams()) {
         String namespace = stream.getStream().getNamespace() == null ? config.schemas().get(0) : stream.getStream().getNamespace();
         TableInfo table = tables.get(namespace + "\u0000" + stream.getStream().getName());

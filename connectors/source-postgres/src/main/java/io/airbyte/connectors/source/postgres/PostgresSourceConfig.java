@@ -14,7 +14,7 @@ import java.util.Properties;
  * with fixed session settings (ISO dates, UTC, exact floats), so every value has one text form and
  * cursor values round-trip through the state exactly.
  */
-record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> schemas) {
+record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> schemas, CdcConfig cdc) {
 
   static PostgresSourceConfig from(JsonNode config) {
     List<String> schemas = new ArrayList<>();
@@ -22,12 +22,19 @@ record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> sc
     if (schemas.isEmpty()) {
       schemas.add("public");
     }
-    String method = config.path("replication_method").path("method").asText("Standard");
-    if (!"Standard".equals(method)) {
-      throw new ConfigErrorException("replication_method.method '" + method + "' is not supported: this connector reads"
-          + " with a user-defined cursor ('Standard'); logical replication (CDC) is not available");
-    }
-    return new PostgresSourceConfig(PostgresConnectionConfig.from(config), List.copyOf(schemas));
+    JsonNode replication = config.path("replication_method");
+    String method = replication.path("method").asText("Standard");
+    CdcConfig cdc = switch (method) {
+      case "Standard" -> null;
+      case "CDC" -> CdcConfig.from(replication);
+      default -> throw new ConfigErrorException("replication_method.method '" + method + "' is not supported: 'Standard'"
+          + " (a user-defined cursor) or 'CDC' (logical replication)");
+    };
+    return new PostgresSourceConfig(PostgresConnectionConfig.from(config), List.copyOf(schemas), cdc);
+  }
+
+  boolean isCdc() {
+    return cdc != null;
   }
 
   String database() {
@@ -39,9 +46,25 @@ record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> sc
   }
 
   Connection connect() throws SQLException {
+    return connection.open(properties());
+  }
+
+  /**
+   * A logical replication connection (CDC): the same session settings, so the values the slot
+   * sends have the text forms the snapshot reads.
+   */
+  Connection connectForReplication() throws SQLException {
+    Properties props = properties();
+    props.setProperty("replication", "database");
+    props.setProperty("assumeMinServerVersion", "9.4");
+    props.setProperty("preferQueryMode", "simple");
+    return connection.open(props);
+  }
+
+  private Properties properties() {
     Properties props = connection.properties("airbyte-source-postgres", "prefer");
     props.setProperty("binaryTransfer", "false");
     props.setProperty("options", "-c DateStyle=ISO,YMD -c TimeZone=UTC -c extra_float_digits=3 -c IntervalStyle=postgres -c standard_conforming_strings=on");
-    return connection.open(props);
+    return props;
   }
 }

@@ -21,8 +21,15 @@ final class RowWriter {
   private final PgType[] types;
   private final RawUtf8 raw = new RawUtf8();
   private byte[] temporal = new byte[64];
+  private final ExtraFields extras;
 
   RowWriter(List<TableInfo.ColumnInfo> columns) {
+    this(columns, null);
+  }
+
+  /** @param extras written after the columns (CDC's metadata), or null */
+  RowWriter(List<TableInfo.ColumnInfo> columns, ExtraFields extras) {
+    this.extras = extras;
     names = new SerializableString[columns.size()];
     types = new PgType[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
@@ -47,6 +54,9 @@ final class RowWriter {
       } else {
         writeValue(row, i, types[i].kind(), g);
       }
+    }
+    if (extras != null) {
+      extras.write(g);
     }
     g.writeEndObject();
   }
@@ -149,5 +159,11 @@ final class RowWriter {
       temporal[at++] = 'C';
     }
     g.writeRawUTF8String(temporal, 0, at);
+  }
+
+  /** Fields a record carries besides its columns. */
+  @FunctionalInterface
+  interface ExtraFields {
+    void write(JsonGenerator g) throws IOException;
   }
 }

@@ -2,10 +2,6 @@ package io.airbyte.connectors.source.postgres;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.connector.kit.Emitter;
-import io.airbyte.protocol.models.AirbyteStateMessage;
-import io.airbyte.protocol.models.AirbyteStateStats;
-import io.airbyte.protocol.models.AirbyteStateType;
-import io.airbyte.protocol.models.AirbyteStreamState;
 import io.airbyte.protocol.models.AirbyteStreamStatus;
 import io.airbyte.protocol.models.StreamDescriptor;
 
@@ -15,13 +11,15 @@ final class StreamProgress {
   private final Emitter output;
   private final StreamDescriptor stream;
   private final RowWriter rows;
+  private final StateSink states;
   private long sinceState;
   private long total;
 
-  StreamProgress(Emitter output, StreamDescriptor stream, RowWriter rows) {
+  StreamProgress(Emitter output, StreamDescriptor stream, RowWriter rows, StateSink states) {
     this.output = output;
     this.stream = stream;
     this.rows = rows;
+    this.states = states;
   }
 
   void record(CopyRow row) {
@@ -33,6 +31,10 @@ final class StreamProgress {
     total++;
   }
 
+  StreamDescriptor stream() {
+    return stream;
+  }
+
   long sinceState() {
     return sinceState;
   }
@@ -42,9 +44,7 @@ final class StreamProgress {
   }
 
   void state(ObjectNode streamState) {
-    output.state(new AirbyteStateMessage().withType(AirbyteStateType.STREAM)
-        .withStream(new AirbyteStreamState().withStreamDescriptor(stream).withStreamState(streamState))
-        .withSourceStats(new AirbyteStateStats().withRecordCount((double) sinceState)));
+    states.state(stream, streamState, sinceState);
     sinceState = 0;
   }
 }

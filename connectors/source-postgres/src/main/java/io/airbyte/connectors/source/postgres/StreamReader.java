@@ -25,9 +25,11 @@ final class StreamReader {
   private final Emitter output;
   private final boolean tidRangeScan;
   private final int chunkRows;
+  private final StateSink states;
 
-  StreamReader(Connection connection, Emitter output, boolean tidRangeScan, int chunkRows) {
+  StreamReader(Connection connection, Emitter output, boolean tidRangeScan, int chunkRows, StateSink states) {
     this.connection = connection;
+    this.states = states;
     this.output = output;
     this.tidRangeScan = tidRangeScan;
     this.chunkRows = chunkRows;
@@ -38,7 +40,7 @@ final class StreamReader {
     output.streamStatus(stream, AirbyteStreamStatus.STARTED);
     output.estimate(stream, table.estimatedRows(), table.estimatedBytes());
     List<TableInfo.ColumnInfo> columns = selectedColumns(table, configured);
-    StreamProgress progress = new StreamProgress(output, stream, new RowWriter(columns));
+    StreamProgress progress = new StreamProgress(output, stream, new RowWriter(columns), states);
     ReadContext ctx = new ReadContext(connection, table, columns, progress, state.get(stream), configured.getSyncId(), chunkRows);
     boolean autoCommit = connection.getAutoCommit();
     try {
@@ -69,7 +71,7 @@ final class StreamReader {
   }
 
   /** The table's columns the configured stream selects (its schema's properties), in table order. */
-  private static List<TableInfo.ColumnInfo> selectedColumns(TableInfo table, ConfiguredAirbyteStream configured) {
+  static List<TableInfo.ColumnInfo> selectedColumns(TableInfo table, ConfiguredAirbyteStream configured) {
     var properties = configured.getStream().getJsonSchema() == null ? null
         : configured.getStream().getJsonSchema().get("properties");
     if (properties == null || properties.isEmpty()) {
@@ -82,7 +84,7 @@ final class StreamReader {
       }
     }
     properties.fieldNames().forEachRemaining(name -> {
-      if (table.column(name) == null) {
+      if (table.column(name) == null && !CdcFields.isCdcField(name)) {
         LOG.warning(table.name() + ": column '" + name + "' of the catalog no longer exists in the table: skipped");
       }
     });
