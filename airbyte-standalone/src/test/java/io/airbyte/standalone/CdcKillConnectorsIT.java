@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.testsupport.postgres.EmbeddedPostgresServer;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,7 +55,9 @@ class CdcKillConnectorsIT {
       "accounts", "id::bigint::text || '|' || name || '|' || balance::numeric(12,2)::text || '|' || md5(doc)",
       "events", "id::bigint::text || '|' || account_id::bigint::text || '|' || amount::numeric(12,2)::text || '|'"
           + " || coalesce(note, '<null>') || '|' || to_char(happened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')");
-  private static final Pattern TOAST_LOOKUPS = Pattern.compile("\\w+: \\d+ unchanged TOASTed values read from the table[^\\n]*");
+  /** The source's log lines on what a read of the slot did. */
+  private static final Pattern READ_FIGURES = Pattern.compile("(slot '[^']+': \\d+ changes read up to [^\\n;]+|\\w+: \\d+"
+      + " unchanged TOASTed values read from the table)");
 
   @TempDir
   Path home;
@@ -128,6 +131,7 @@ class CdcKillConnectorsIT {
     }
     long took = (System.nanoTime() - started) / 1_000_000;
     String logs = attemptLogs(jobId);
+    keep("job-" + jobId + "-attempts.log", logs);
     assertThat(job.get("status").asText()).as(job + "\n" + tail(logs)).isEqualTo("succeeded");
 
     JsonNode attempts = platform.configApi("GET", "/jobs/" + jobId + "/attempts", null);
@@ -157,17 +161,17 @@ class CdcKillConnectorsIT {
     assertThat(awaitNoConnectorProcess()).as("connector processes left after the job").isEmpty();
     assertDestinationEqualsSource("after the job whose " + side + " was killed");
 
-    Matcher toast = TOAST_LOOKUPS.matcher(logs);
-    List<String> lookups = new ArrayList<>();
-    while (toast.find()) {
-      lookups.add(toast.group());
+    Matcher figures = READ_FIGURES.matcher(logs);
+    List<String> reads = new ArrayList<>();
+    while (figures.find()) {
+      reads.add(figures.group());
     }
     System.out.println("standalone: cdc kill: job " + jobId + " (" + changes + " row changes, " + side + " killed) "
         + job.get("status").asText() + " after " + attempts.size() + " attempts in " + took + " ms; the interrupted one: "
         + failures.get(0).get("failureOrigin").asText() + ": " + failures.get(0).get("externalMessage").asText()
         + "; the retry started from " + SlotPositionWatch.lsn(resumedFrom) + "; rows synced " + job.path("rowsSynced")
         + "; slot confirmed " + SlotPositionWatch.lsn(confirmedBefore) + " -> " + SlotPositionWatch.lsn(confirmedAfter)
-        + " (" + watch.samples() + " samples, never past the committed state); " + lookups);
+        + " (" + watch.samples() + " samples, never past the committed state); the source's reads: " + reads);
   }
 
   /** Two tables with primary keys, {@code accounts.doc} stored out of line (TOAST), a publication of both and the slot. */
@@ -304,6 +308,13 @@ class CdcKillConnectorsIT {
       }
     }
     return all.toString();
+  }
+
+  /** Keeps a copy beside the platform's logs that {@link RunningPlatform#close} keeps, to read after a failed run. */
+  private void keep(String name, String text) throws IOException {
+    Path kept = Path.of("target", "platform-logs", home.getFileName().toString());
+    Files.createDirectories(kept);
+    Files.writeString(kept.resolve(name), text);
   }
 
   private static String tail(String logs) {
