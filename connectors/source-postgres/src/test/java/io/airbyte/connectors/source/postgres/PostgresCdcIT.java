@@ -96,6 +96,39 @@ class PostgresCdcIT {
     assertThat(lastLsn(quiet)).as("the position still moves on a quiet database").isGreaterThan(lastLsn(second));
   }
 
+  /** A writer that never stops: the read ends at the position current at its start, with what came before it. */
+  @Test
+  void aReadEndsOnABusyDatabase() throws Exception {
+    SourceRun first = read(catalog("a", "b"), null);
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+    Thread writer = new Thread(() -> {
+      try (Connection c = db.connection(); Statement s = c.createStatement()) {
+        for (int id = 100_000; writing.get(); id++) {
+          s.execute("INSERT INTO b VALUES (" + id + ", 'busy', now())");
+          written.incrementAndGet();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    writer.start();
+    while (written.get() < 500) {
+      Thread.sleep(10);
+    }
+    int before = written.get();
+    SourceRun busy;
+    try {
+      busy = read(catalog("a", "b"), first.stateFile());
+    } finally {
+      writing.set(false);
+      writer.join();
+    }
+    assertThat(busy.exitCode).isZero();
+    assertThat(busy.records().size()).as("every insert committed before the read started").isGreaterThanOrEqualTo(before)
+        .as("and not the endless rest").isLessThan(written.get());
+  }
+
   @Test
   void theSlotAdvancesOnlyToWhatTheNextSyncIsGivenAsCommitted() throws Exception {
     long created = confirmedFlush();
