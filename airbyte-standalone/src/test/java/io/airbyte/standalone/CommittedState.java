@@ -1,5 +1,7 @@
 package io.airbyte.standalone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.protocol.json.Jsons;
 import java.nio.file.Files;
@@ -32,6 +34,34 @@ final class CommittedState {
       }
     }
     return messages;
+  }
+
+  /**
+   * Waits (up to 300 s) until the job's latest attempt runs and the connection's committed state is no
+   * longer {@code before} (a state was committed during the job), the job not ended; returns that state.
+   */
+  static Set<JsonNode> awaitNew(MetadataPostmaster metadata, String connectionId, long jobId, Set<JsonNode> before)
+      throws Exception {
+    long deadline = System.currentTimeMillis() + 300_000;
+    try (Connection c = metadata.connect(); PreparedStatement ps = c.prepareStatement(
+        "SELECT (SELECT status FROM job WHERE id = ?),"
+            + " (SELECT status FROM attempt WHERE job_id = ? ORDER BY attempt_number DESC LIMIT 1)")) {
+      ps.setLong(1, jobId);
+      ps.setLong(2, jobId);
+      while (true) {
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          assertThat(rs.getString(1)).as("the job ended before it could be interrupted mid-way (make the sync longer)")
+              .isIn("pending", "running", "incomplete");
+          Set<JsonNode> now = inDatabase(metadata, connectionId);
+          if (!now.equals(before) && "running".equals(rs.getString(2))) {
+            return now;
+          }
+        }
+        assertThat(System.currentTimeMillis()).as("no state committed within 300 s").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+    }
   }
 
   /** The state messages attempt {@code attempt} of job {@code jobId} started from (empty: it started from none). */

@@ -203,10 +203,14 @@ final class RunningPlatform implements AutoCloseable {
         + streams + "},\"schedule\":{\"scheduleType\":\"manual\"}}").get("connectionId").asText();
   }
 
-  /** Starts a sync of the connection and waits until the job ends. */
-  JsonNode sync(String connectionId) throws Exception {
-    long jobId = call("POST", "/jobs", "{\"connectionId\":\"" + connectionId + "\",\"jobType\":\"sync\"}").get("jobId").asLong();
-    long deadline = System.currentTimeMillis() + 180_000;
+  /** Starts a sync of the connection; returns the job's id. */
+  long startSync(String connectionId) throws Exception {
+    return call("POST", "/jobs", "{\"connectionId\":\"" + connectionId + "\",\"jobType\":\"sync\"}").get("jobId").asLong();
+  }
+
+  /** Waits until the job ends or {@code seconds} passed; returns the job as the API shows it then. */
+  JsonNode awaitJob(long jobId, long seconds) throws Exception {
+    long deadline = System.currentTimeMillis() + seconds * 1000;
     while (true) {
       JsonNode job = call("GET", "/jobs/" + jobId, null);
       if (List.of("succeeded", "failed", "cancelled").contains(job.get("status").asText())
@@ -215,6 +219,11 @@ final class RunningPlatform implements AutoCloseable {
       }
       Thread.sleep(500);
     }
+  }
+
+  /** Starts a sync of the connection and waits (up to 180 s) until the job ends. */
+  JsonNode sync(String connectionId) throws Exception {
+    return awaitJob(startSync(connectionId), 180);
   }
 
   long rssMb() throws IOException {

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.airbyte.testsupport.postgres.EmbeddedPostgresServer;
 import io.airbyte.testsupport.postgres.PostgresTestDatabase;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +26,9 @@ class StandaloneKillMidSyncIT {
 
   private static final List<String> TABLES = List.of("orders_a", "orders_b", "orders_c");
   private static final int ROWS_PER_TABLE = 250_000;
+  /** The canonical text of a row of orders_a, orders_b or orders_c (the destination's types differ). */
+  private static final String ROW = "id::bigint::text || '|' || to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
+      + " || '|' || amount::numeric(12,2)::text || '|' || payload";
   private static final PostgresTestDatabase SOURCE = EmbeddedPostgresServer.get().createDatabase();
   private static final PostgresTestDatabase DESTINATION = EmbeddedPostgresServer.get().createDatabase();
 
@@ -46,7 +47,7 @@ class StandaloneKillMidSyncIT {
     long jobId;
     List<String> connectors;
     long killedAt;
-    java.util.Set<JsonNode> committedAtKill;
+    Set<JsonNode> committedAtKill;
     try (RunningPlatform platform = RunningPlatform.start(home, RunningPlatform.ANY_PORT, "before-kill", Map.of())) {
       String workspace = platform.defaultWorkspace();
       String sourceId = platform.call("POST", "/sources", "{\"name\":\"app\",\"workspaceId\":\"" + workspace
@@ -66,8 +67,9 @@ class StandaloneKillMidSyncIT {
           .get("connectionId").asText();
       jobId = platform.call("POST", "/jobs", "{\"connectionId\":\"" + connectionId + "\",\"jobType\":\"sync\"}")
           .get("jobId").asLong();
-      awaitCommittedState(MetadataPostmaster.running(home), connectionId, jobId);
-      connectors = connectorProcesses();
+      Set<JsonNode> committed = CommittedState.awaitNew(MetadataPostmaster.running(home), connectionId, jobId, Set.of());
+      System.out.println("standalone: killing the platform with " + committed.size() + " committed stream state(s)");
+      connectors = ConnectorProcesses.of(home, "source-postgres.jar", "destination-postgres.jar");
       platform.kill9();
       killedAt = System.nanoTime();
       assertThat(MetadataPostmaster.running(home).alive()).as("the killed platform's PostgreSQL outlives it").isTrue();
@@ -75,7 +77,7 @@ class StandaloneKillMidSyncIT {
       committedAtKill = CommittedState.inDatabase(MetadataPostmaster.running(home), connectionId);
       assertThat(committedAtKill).as("states committed before the kill").isNotEmpty();
       System.out.println("standalone: connector processes of the attempt when the platform was killed: " + connectors
-          + ", alive right after: " + connectors.stream().filter(StandaloneKillMidSyncIT::alive).toList());
+          + ", alive right after: " + connectors.stream().filter(ConnectorProcesses::alive).toList());
     }
 
     // while the platform is down the source changes: updated rows and new rows
@@ -105,8 +107,8 @@ class StandaloneKillMidSyncIT {
     assertThat(MetadataPostmaster.processesOn(home)).as("PostgreSQL processes after the platform stopped").isEmpty();
 
     for (String table : TABLES) {
-      Fingerprint source = fingerprint(SOURCE, "public." + table);
-      Fingerprint destination = fingerprint(DESTINATION, "mart." + table);
+      TableFingerprint source = TableFingerprint.of(SOURCE, "public." + table, ROW);
+      TableFingerprint destination = TableFingerprint.of(DESTINATION, "mart." + table, ROW);
       assertThat(destination.distinctIds()).as(table + ": one row per primary key").isEqualTo(destination.rows());
       assertThat(destination).as(table + " in the destination against the source").isEqualTo(source);
     }
@@ -115,34 +117,6 @@ class StandaloneKillMidSyncIT {
   private static String connection(PostgresTestDatabase db) {
     return "\"host\":\"127.0.0.1\",\"port\":" + db.port() + ",\"database\":\"" + db.databaseName() + "\",\"username\":\""
         + db.username() + "\",\"password\":\"" + db.password() + "\",\"ssl_mode\":{\"mode\":\"disable\"}";
-  }
-
-  /** Waits until the job's attempt runs and at least one state of the connection is committed, the job not ended. */
-  private static void awaitCommittedState(MetadataPostmaster metadata, String connectionId, long jobId) throws Exception {
-    long deadline = System.currentTimeMillis() + 300_000;
-    try (Connection c = metadata.connect(); PreparedStatement ps = c.prepareStatement(
-        "SELECT (SELECT count(*) FROM state WHERE connection_id = ?::uuid), (SELECT status FROM job WHERE id = ?),"
-            + " (SELECT status FROM attempt WHERE job_id = ? ORDER BY attempt_number DESC LIMIT 1)")) {
-      ps.setString(1, connectionId);
-      ps.setLong(2, jobId);
-      ps.setLong(3, jobId);
-      while (true) {
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          long states = rs.getLong(1);
-          String job = rs.getString(2);
-          String attempt = rs.getString(3);
-          assertThat(job).as("the job ended before it could be killed mid-way (make the sync longer)")
-              .isIn("pending", "running", "incomplete");
-          if (states > 0 && "running".equals(attempt)) {
-            System.out.println("standalone: killing the platform with " + states + " committed stream state(s)");
-            return;
-          }
-        }
-        assertThat(System.currentTimeMillis()).as("no committed state within 300 s").isLessThan(deadline);
-        Thread.sleep(50);
-      }
-    }
   }
 
   private static JsonNode awaitEnd(RunningPlatform platform, long jobId) throws Exception {
@@ -163,53 +137,13 @@ class StandaloneKillMidSyncIT {
    * (so that no test leaves them behind).
    */
   private static List<String> awaitEnd(List<String> pids, long killedAt) throws InterruptedException {
-    while (pids.stream().anyMatch(StandaloneKillMidSyncIT::alive) && System.nanoTime() - killedAt < 60_000_000_000L) {
+    while (pids.stream().anyMatch(ConnectorProcesses::alive) && System.nanoTime() - killedAt < 60_000_000_000L) {
       Thread.sleep(100);
     }
-    List<String> left = pids.stream().filter(StandaloneKillMidSyncIT::alive).toList();
+    List<String> left = pids.stream().filter(ConnectorProcesses::alive).toList();
     System.out.println("standalone: connector processes of the killed platform: " + (left.isEmpty() ? "ended"
         : "still running " + (System.nanoTime() - killedAt) / 1_000_000 + " ms after the kill: " + left));
     left.forEach(pid -> ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly));
     return left;
-  }
-
-  /** The process exists and is not a zombie (state Z in /proc/PID/stat). */
-  private static boolean alive(String pid) {
-    try {
-      String stat = java.nio.file.Files.readString(Path.of("/proc", pid, "stat"));
-      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-    } catch (java.io.IOException gone) {
-      return false;
-    }
-  }
-
-  /** Connector processes started for the first attempt: their command line names the home (jars, class-data archives). */
-  private List<String> connectorProcesses() {
-    try (var all = java.nio.file.Files.list(Path.of("/proc"))) {
-      return all.filter(p -> p.getFileName().toString().matches("\\d+")).map(p -> {
-        try {
-          String cmdline = new String(java.nio.file.Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ');
-          return cmdline.contains(home.toString())
-              && (cmdline.contains("source-postgres.jar") || cmdline.contains("destination-postgres.jar")) ? p.getFileName().toString() : null;
-        } catch (Exception gone) {
-          return null;
-        }
-      }).filter(java.util.Objects::nonNull).toList();
-    } catch (java.io.IOException e) {
-      return List.of();
-    }
-  }
-
-  /** Row count, distinct ids and an md5 of every row in id order, values in one canonical text form. */
-  private record Fingerprint(long rows, long distinctIds, String md5) {}
-
-  private static Fingerprint fingerprint(PostgresTestDatabase db, String table) throws Exception {
-    try (Connection c = db.connection(); ResultSet rs = c.createStatement().executeQuery(
-        "SELECT count(*), count(DISTINCT id), md5(string_agg(id::bigint::text || '|' || to_char(updated_at AT TIME ZONE 'UTC',"
-            + " 'YYYY-MM-DD HH24:MI:SS.US') || '|' || amount::numeric(12,2)::text || '|' || payload, E'\\n' ORDER BY id))"
-            + " FROM " + table)) {
-      rs.next();
-      return new Fingerprint(rs.getLong(1), rs.getLong(2), rs.getString(3));
-    }
   }
 }

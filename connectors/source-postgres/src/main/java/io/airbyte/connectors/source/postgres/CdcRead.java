@@ -63,7 +63,7 @@ final class CdcRead {
               + CdcStreaming.lsnText(state.lsn()) + " (was it dropped and created again, or moved by another reader?)";
       if (!cdc.resyncOnLostPosition()) {
         throw new ConfigErrorException("the saved position of replication slot '" + slot.name() + "' is no longer"
-            + " available: " + why + ". Changes since the last sync are lost to CDC; reset the connection's data, or set"
+            + " available: " + why + ". Changes since the last sync are lost to CDC; refresh the connection (its streams are loaded again), or set"
             + " replication_method.invalid_cdc_cursor_position_behavior to '" + CdcConfig.RESYNC + "'");
       }
       if (slot.lost()) {

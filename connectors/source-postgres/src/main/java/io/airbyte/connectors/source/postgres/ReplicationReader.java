@@ -22,11 +22,14 @@ import org.postgresql.replication.PGReplicationStream;
 final class ReplicationReader implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ReplicationReader.class.getName());
+  /** Besides {@code queue_size} messages, at most this many bytes wait in the queue (rows with large values). */
+  static final long MAX_QUEUED_BYTES = 64L << 20;
 
   private final Connection connection;
   private final PGReplicationStream stream;
   private final BlockingQueue<ByteBuffer> queue;
   private final Thread thread;
+  private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
   private volatile long confirmRequested;
   private long confirmSent;
   private volatile Throwable failure;
@@ -73,6 +76,9 @@ final class ReplicationReader implements AutoCloseable {
   /** The next message, or null after {@code timeoutMillis} without one. */
   ByteBuffer poll(long timeoutMillis) throws SQLException, InterruptedException {
     ByteBuffer message = queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+    if (message != null) {
+      queuedBytes.addAndGet(-message.remaining());
+    }
     if (message == null && failure != null) {
       throw new SQLException("reading the replication slot failed: " + failure.getMessage(), failure);
     }
@@ -92,6 +98,13 @@ final class ReplicationReader implements AutoCloseable {
         }
         ByteBuffer copy = ByteBuffer.allocate(message.remaining());
         copy.put(message).flip();
+        for (int waits = 1; queuedBytes.get() > MAX_QUEUED_BYTES && !closed; waits++) {
+          TimeUnit.MILLISECONDS.sleep(5);
+          if (waits % 200 == 0) {
+            stream.forceUpdateStatus(); // the output is blocked: keep the connection alive
+          }
+        }
+        queuedBytes.addAndGet(copy.remaining());
         while (!queue.offer(copy, 1, TimeUnit.SECONDS)) {
           if (closed) {
             return;

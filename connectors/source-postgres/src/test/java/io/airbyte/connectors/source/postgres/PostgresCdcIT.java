@@ -96,6 +96,39 @@ class PostgresCdcIT {
     assertThat(lastLsn(quiet)).as("the position still moves on a quiet database").isGreaterThan(lastLsn(second));
   }
 
+  /** A writer that never stops: the read ends at the position current at its start, with what came before it. */
+  @Test
+  void aReadEndsOnABusyDatabase() throws Exception {
+    SourceRun first = read(catalog("a", "b"), null);
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+    Thread writer = new Thread(() -> {
+      try (Connection c = db.connection(); Statement s = c.createStatement()) {
+        for (int id = 100_000; writing.get(); id++) {
+          s.execute("INSERT INTO b VALUES (" + id + ", 'busy', now())");
+          written.incrementAndGet();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    writer.start();
+    while (written.get() < 500) {
+      Thread.sleep(10);
+    }
+    int before = written.get();
+    SourceRun busy;
+    try {
+      busy = read(catalog("a", "b"), first.stateFile());
+    } finally {
+      writing.set(false);
+      writer.join();
+    }
+    assertThat(busy.exitCode).isZero();
+    assertThat(busy.records().size()).as("every insert committed before the read started").isGreaterThanOrEqualTo(before)
+        .as("and not the endless rest").isLessThan(written.get());
+  }
+
   @Test
   void theSlotAdvancesOnlyToWhatTheNextSyncIsGivenAsCommitted() throws Exception {
     long created = confirmedFlush();
@@ -173,6 +206,42 @@ class PostgresCdcIT {
     assertThat(resync.records()).hasSize(800);
   }
 
+  /** A slot whose WAL was removed (max_slot_wal_keep_size exceeded), on a server of the test's own. */
+  @Test
+  void aSlotWhoseWalWasRemovedFailsWithAClearMessage(@TempDir Path data) throws Exception {
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.dedicated(data);
+        PostgresTestDatabase own = server.createDatabase()) {
+      try (Connection c = server.adminDataSource().getConnection(); Statement s = c.createStatement()) {
+        s.execute("ALTER SYSTEM SET max_slot_wal_keep_size = '1MB'");
+        s.execute("SELECT pg_reload_conf()");
+        s.execute("ALTER ROLE " + own.username() + " REPLICATION");
+      }
+      own.execute("CREATE TABLE a (id int PRIMARY KEY, name text)", "INSERT INTO a VALUES (1, 'one')",
+          "CREATE PUBLICATION pub FOR TABLE a", "SELECT pg_create_logical_replication_slot('lost_slot', 'pgoutput')");
+      ObjectNode config = config(c -> c.put("replication_slot", "lost_slot"));
+      config.put("port", own.port()).put("database", own.databaseName()).put("username", own.username())
+          .put("password", own.password());
+      JsonNode catalog = Jsons.deserialize(catalog("a").toString().replace(db.databaseName(), own.databaseName()));
+      SourceRun first = read(config, catalog, null);
+      assertThat(first.exitCode).isZero();
+      try (Connection c = server.adminDataSource().getConnection(); Statement s = c.createStatement()) {
+        for (int i = 0; i < 4; i++) { // WAL past the slot's allowance, then a checkpoint removes it
+          own.execute("INSERT INTO a SELECT g, repeat('x', 100) FROM generate_series(" + (i * 20_000 + 10) + ", "
+              + (i * 20_000 + 20_009) + ") g");
+          s.execute("SELECT pg_switch_wal()");
+        }
+        s.execute("CHECKPOINT");
+        try (ResultSet rs = s.executeQuery("SELECT wal_status FROM pg_replication_slots WHERE slot_name = 'lost_slot'")) {
+          rs.next();
+          assertThat(rs.getString(1)).as("the slot's WAL is gone").isEqualTo("lost");
+        }
+      }
+      SourceRun failed = read(config, catalog, first.stateFile());
+      assertThat(failed.exitCode).isNotZero();
+      assertThat(errorMessage(failed)).contains("the WAL it needs was removed");
+    }
+  }
+
   @Test
   void checkNamesWhatIsMissing() throws Exception {
     assertThat(check(config(c -> { })).connectionStatus()).isEqualTo("SUCCEEDED");
@@ -207,6 +276,44 @@ class PostgresCdcIT {
     assertThat(withOther.exitCode).isZero();
     assertThat(withOther.records().stream().filter(r -> r.has("extra") && "new column".equals(r.get("extra").asText())))
         .hasSize(1);
+  }
+
+  @Test
+  void everyTypeReadsTheSameFromTheSlotAsFromTheInitialLoad() throws Exception {
+    db.execute("DROP TABLE IF EXISTS all_types", "DROP TYPE IF EXISTS mood",
+        "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
+        """
+        CREATE TABLE all_types (
+          id int PRIMARY KEY, small smallint, big bigint, num numeric(30,10), num_any numeric, real_v real,
+          dbl double precision, flag boolean, txt text, vc varchar(10), ch char(3), d date, t time, ttz timetz,
+          ts timestamp, tstz timestamptz, js json, jsb jsonb, uid uuid, bin bytea, ints int[], texts text[],
+          m mood, money_v money, iv interval, ip inet, bits bit(4), x xml, tss timestamptz[])
+        """,
+        "ALTER PUBLICATION pub ADD TABLE all_types");
+    String values = """
+        (%d, -32768, 9223372036854775807, 12345678901234567890.0123456789, 'NaN', 1.5, 'Infinity', true,
+         E'tab\there "quoted" \\\\ back\nline', 'ünïcødé', 'ab', '2024-02-29', '13:45:30.123456', '13:45:30+05:30',
+         '2024-01-01 10:00:00.5', '2024-01-01 10:00:00.123456+02', '{"a": [1, "x"]}', '{"b": {"c": null}}',
+         'c4ca4238-a0b9-3382-8dcc-509a6f75849b', '\\x000102ff', '{1,2,NULL}', '{"a b","c,d",NULL}', 'happy',
+         12.34, '1 day 02:00:00', '192.168.0.1', B'1010', '<a>x</a>', '{"2024-01-01 10:00:00+00"}'),
+        (%d, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '0044-03-15 BC', NULL, NULL,
+         '0044-03-15 12:00:00 BC', 'infinity', NULL, NULL, NULL, NULL, '{}', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
+        """;
+    db.execute("INSERT INTO all_types VALUES " + values.formatted(1, 2));
+    SourceRun load = read(catalog("all_types"), null);
+    db.execute("INSERT INTO all_types VALUES " + values.formatted(11, 12));
+    SourceRun changes = read(catalog("all_types"), load.stateFile());
+    assertThat(load.records()).hasSize(2);
+    assertThat(changes.records()).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      ObjectNode loaded = (ObjectNode) load.records().get(i).deepCopy();
+      ObjectNode changed = (ObjectNode) changes.records().get(i).deepCopy();
+      for (String field : List.of("id", "_ab_cdc_lsn", "_ab_cdc_updated_at")) {
+        loaded.remove(field);
+        changed.remove(field);
+      }
+      assertThat(changed).as("row " + i + " from the slot against the initial load").isEqualTo(loaded);
+    }
   }
 
   // --- helpers
