@@ -95,7 +95,7 @@ awk -v r="$ROWS" -v s="$JOB_SECONDS" -v p="$SOURCE_RSS_MB" 'BEGIN {
   || { echo "after sync 1 the destination differs from the source" >&2; exit 1; }
 
 # IDLE_SYNC=1: a sync with no change to read first; it moves the slot past the WAL of sync 1's
-# destination (same server), as a connection syncing on a schedule has it, so sync 2 reads its changes only
+# destination (same server), as a connection syncing on a schedule has it
 if [ -n "${IDLE_SYNC:-}" ]; then
   sampled_job
   awk -v s="$JOB_SECONDS" -v r="$JOB_ROWS" 'BEGIN { printf "RESULT name=cdc_idle changes=0 records=%d seconds=%.3f\n", r, s }'
