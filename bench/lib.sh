@@ -246,3 +246,10 @@ print(int(h or 0) * 3600 + int(mi or 0) * 60 + float(s or 0))" "$job_json")
   JOB_BYTES=$(bench_json "['bytesSynced']" <<<"$job_json")
   JOB_ROWS=$(bench_json "['rowsSynced']" <<<"$job_json")
 }
+
+# Where the last job's time went (bench/job_breakdown.py): from its request to its attempt, the checks (run or
+# skipped), the replication's start, the connectors' start, the first record read and handed to the destination,
+# the last state committed and the job's success. args: NAME PLATFORM_DIR (the DIR of bench_platform_start)
+bench_job_breakdown() {
+  python3 bench/job_breakdown.py "$1" "$(bench_api GET "/jobs/$JOB_ID")" "$2/home/workspace/$JOB_ID/0/logs.log"
+}

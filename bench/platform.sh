@@ -7,7 +7,9 @@
 #   RESULT name=platform rows=… seconds=<job wall time> … ratio_vs_copy=… peak_rss_mb=<platform JVM>
 # plus the time the platform took to answer /health, its idle RSS and its own CPU during the job;
 # then the same job a second time (RESULT name=platform_second_job), in a JVM that has compiled the
-# replication's code by then. With KEEP_HOME=DIR, the platform's home (its log in DIR/platform.log,
+# replication's code by then (and its checks are skipped: the same configurations passed them in the first job,
+# AIRBYTE_CHECK_REUSE_SECONDS). After each job, a "breakdown" line (bench/job_breakdown.py) says where its time
+# went, from the request to the checks, the first record and the last committed state. With KEEP_HOME=DIR, the platform's home (its log in DIR/platform.log,
 # the attempts' logs under DIR/home/workspace) is kept; with THREADS_CPU=1 as well,
 # DIR/threads_before[_second] and DIR/threads_after[_second] hold the CPU ticks of each of the
 # platform JVM's threads before and after each job (threads that ended with the job are missing).
@@ -57,9 +59,11 @@ run_job() {
 run_job ""
 PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
 bench_result platform "$ROWS" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
+bench_job_breakdown platform "$DIR"
 echo "platform ready_after_s=$READY idle_rss_mb=$IDLE_RSS job_cpu_s=$JOB_CPU (the platform JVM's own; connectors run as child processes, not counted)"
 # the same job again: the platform JVM has compiled the replication's code by now
 run_job "_second"
 PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
 bench_result platform_second_job "$ROWS" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
+bench_job_breakdown platform_second_job "$DIR"
 echo "platform_second_job job_cpu_s=$JOB_CPU"

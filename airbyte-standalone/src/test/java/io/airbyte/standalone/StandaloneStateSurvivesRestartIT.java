@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * PostgreSQL (append + deduped, two tables) the platform is stopped, the source changes, and the platform is
  * started again. The state is there as it was committed, the next sync starts from exactly that state (its
  * {@code input_state.json}), moves only the rows at or after each stream's cursor (counted in the source,
- * not a full re-read), and the destination ends row for row equal to the source.
+ * not a full re-read), and the destination ends row for row equal to the source. Along the way, the worker's
+ * memory of passed checks ({@code AIRBYTE_CHECK_REUSE_SECONDS}, 300 s by default): the first sync checks both
+ * sides, the second (same configurations, a few seconds later) skips both checks, and the first sync after the
+ * restart checks again, since that memory is not kept across a restart.
  */
 @Timeout(600)
 class StandaloneStateSurvivesRestartIT {
@@ -64,6 +67,12 @@ class StandaloneStateSurvivesRestartIT {
       JsonNode first = platform.sync(connectionId);
       assertThat(first.get("status").asText()).as(first.toString()).isEqualTo("succeeded");
       assertThat(first.get("rowsSynced").asLong()).isEqualTo(2L * ROWS);
+      assertThat(attemptLog(first, 0)).contains("Checking the source", "Checking the destination").doesNotContain("skipped");
+      JsonNode second = platform.sync(connectionId);
+      assertThat(second.get("status").asText()).as(second.toString()).isEqualTo("succeeded");
+      assertThat(attemptLog(second, 0)).contains("Check of the source skipped: The same source configuration passed a check",
+          "Check of the destination skipped: The same destination configuration passed a check")
+          .doesNotContain("Checking the source", "Checking the destination");
       committed = CommittedState.inDatabase(MetadataPostmaster.running(home), connectionId);
       assertThat(committed).as("one committed state per stream").hasSize(TABLES.size());
     }
@@ -83,6 +92,8 @@ class StandaloneStateSurvivesRestartIT {
       long jobId = next.get("jobId").asLong();
       assertThat(CommittedState.inputOf(home, jobId, 0)).as("the state the sync after the restart started from")
           .isEqualTo(committed);
+      assertThat(attemptLog(next, 0)).as("the first sync after a restart checks").contains("Checking the source",
+          "Checking the destination");
       System.out.println("standalone: the sync after the restart moved " + next.get("rowsSynced").asLong() + " rows of "
           + (2 * ROWS + 5) + " (rows at or after the committed cursors: " + atOrAfterCursors + ")");
       assertThat(next.get("rowsSynced").asLong()).as("rows at or after each stream's committed cursor, and no others")
@@ -92,6 +103,11 @@ class StandaloneStateSurvivesRestartIT {
       assertThat(fingerprint(DESTINATION, "mart." + table)).as(table + " in the destination against the source")
           .isEqualTo(fingerprint(SOURCE, "public." + table));
     }
+  }
+
+  private String attemptLog(JsonNode job, int attempt) throws Exception {
+    return java.nio.file.Files.readString(home.resolve("workspace").resolve(job.get("jobId").asText())
+        .resolve(Integer.toString(attempt)).resolve("logs.log"));
   }
 
   private static String connection(PostgresTestDatabase db) {

@@ -44,6 +44,18 @@ public final class Parsers {
     };
   }
 
+  /** A whole number of at least 0. */
+  public static Setting.Parser<Integer> nonNegativeWholeNumber() {
+    Setting.Parser<Integer> whole = wholeNumber();
+    return text -> {
+      int value = whole.parse(text);
+      if (value < 0) {
+        throw new IllegalArgumentException("is not a whole number of at least 0");
+      }
+      return value;
+    };
+  }
+
   public static Setting.Parser<Long> longNumber() {
     return text -> {
       try {

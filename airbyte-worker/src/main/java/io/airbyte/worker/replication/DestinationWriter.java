@@ -22,13 +22,15 @@ final class DestinationWriter implements Runnable {
   private final OutputStream stdin;
   private final LineQueue queue;
   private final AttemptFailures failures;
+  private final AttemptTimeline timeline;
   private volatile boolean failed;
   private volatile boolean stopping;
 
-  DestinationWriter(OutputStream stdin, LineQueue queue, AttemptFailures failures) {
+  DestinationWriter(OutputStream stdin, LineQueue queue, AttemptFailures failures, AttemptTimeline timeline) {
     this.stdin = stdin;
     this.queue = queue;
     this.failures = failures;
+    this.timeline = timeline;
   }
 
   @Override
@@ -36,6 +38,7 @@ final class DestinationWriter implements Runnable {
     List<RawJson> batch = new ArrayList<>(BATCH);
     try (OutputStream out = new BufferedOutputStream(stdin, 1 << 16)) {
       while (queue.drainTo(batch, BATCH)) {
+        timeline.lineToDestination();
         for (RawJson line : batch) {
           line.writeTo(out);
           out.write('\n');

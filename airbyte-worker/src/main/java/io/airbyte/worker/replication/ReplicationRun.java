@@ -201,6 +201,7 @@ public final class ReplicationRun {
           input.destination(), directory, List.of(DESTINATION_CONFIG, DESTINATION_CATALOG),
           List.of("write", "--config", DESTINATION_CONFIG, "--catalog", DESTINATION_CATALOG), labels, log::platform));
       destinationSecrets.removeWhenEnded(destination);
+      stats.timeline.destinationStarted();
     } catch (ConnectorLaunchException e) {
       failures.add(launchFailure(FailureOrigin.DESTINATION, e));
       return finish(log, states);
@@ -215,6 +216,7 @@ public final class ReplicationRun {
       source = launch(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.SOURCE, input.source(),
           directory, sourceFiles, readArgs, labels, log::platform));
       sourceSecrets.removeWhenEnded(source);
+      stats.timeline.sourceStarted();
     } catch (ConnectorLaunchException e) {
       destination.kill();
       failures.add(launchFailure(FailureOrigin.SOURCE, e));
@@ -235,7 +237,7 @@ public final class ReplicationRun {
     LineQueue queue = new LineQueue(settings.queueBytes());
     SourceReader sourceReader = new SourceReader(source.stdout(), settings.maxLineBytes(), mapping, queue, states, stats, log,
         failures);
-    DestinationWriter writer = new DestinationWriter(destination.stdin(), queue, failures);
+    DestinationWriter writer = new DestinationWriter(destination.stdin(), queue, failures, stats.timeline);
     DestinationReader destinationReader = new DestinationReader(destination.stdout(), states, stats, log, failures);
     Thread readSource = thread(sourceReader, "source-reader");
     Thread writeDestination = thread(writer, "destination-writer");
@@ -341,6 +343,7 @@ public final class ReplicationRun {
         + figures.bytesEmitted() + " bytes) emitted, " + figures.recordsCommitted() + " committed, "
         + figures.stateMessagesCommitted() + " of " + figures.stateMessagesEmitted() + " states committed, in "
         + Duration.ofMillis(figures.elapsedMillis()));
+    log.platform("Timeline: " + stats.timeline.describe());
     for (FailureReason failure : list) {
       log.platformWarn("Failure (" + failure.failureOrigin().value() + ", " + failure.failureType().value() + "): "
           + failure.externalMessage());

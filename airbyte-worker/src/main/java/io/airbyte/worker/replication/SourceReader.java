@@ -171,6 +171,7 @@ final class SourceReader implements Runnable {
     RawJson out = lastRoute.passThrough() ? m.line() : rewrite(m.message(), lastRoute, lastRenamer);
     lastStats.recordsEmitted.incrementAndGet();
     lastStats.bytesEmitted.addAndGet(out.length());
+    stats.timeline.recordRead();
     sinceAnyState++;
     lastStats.sinceState++;
     return offer(out);

@@ -80,6 +80,7 @@ final class StateTracker {
     }
     stats.commit(last.emitted());
     stats.statesCommitted.addAndGet(committed.size());
+    stats.timeline.stateCommitted();
     Double reported = echoed.getDestinationStats() == null ? null : echoed.getDestinationStats().getRecordCount();
     if (reported != null && reported.longValue() != platformCount) {
       log.platformWarn("The destination's state reports " + reported.longValue() + " records (destinationStats.recordCount) but "

@@ -21,10 +21,12 @@ final class SyncStats {
   final AtomicLong malformedDestinationLines = new AtomicLong();
   private final Clock clock;
   private final long startMillis;
+  final AttemptTimeline timeline;
 
   SyncStats(Clock clock) {
     this.clock = clock;
     this.startMillis = clock.millis();
+    this.timeline = new AttemptTimeline(clock, startMillis);
   }
 
   StreamCounters stream(StreamDescriptor descriptor) {

@@ -39,19 +39,32 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
   private final SecretSplitter secrets;
   private final ManifestTools manifests;
   private final Duration heartbeatInterval;
+  private final RecentChecks recentChecks;
 
+  /** A check that passes here is remembered in {@code recentChecks}, for the first attempt of the next sync. */
   public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets,
-      ManifestTools manifests, Duration heartbeatInterval) {
+      ManifestTools manifests, Duration heartbeatInterval, RecentChecks recentChecks) {
     this.connectors = connectors;
     this.actors = actors;
     this.secrets = secrets;
     this.manifests = manifests;
     this.heartbeatInterval = heartbeatInterval;
+    this.recentChecks = recentChecks;
+  }
+
+  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets,
+      ManifestTools manifests, Duration heartbeatInterval) {
+    this(connectors, actors, secrets, manifests, heartbeatInterval, RecentChecks.none());
+  }
+
+  public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets,
+      ManifestTools manifests, RecentChecks recentChecks) {
+    this(connectors, actors, secrets, manifests, HEARTBEAT_INTERVAL, recentChecks);
   }
 
   public ConnectorCommandActivitiesImpl(ConnectorActivities connectors, ActorRepository actors, SecretSplitter secrets,
       ManifestTools manifests) {
-    this(connectors, actors, secrets, manifests, HEARTBEAT_INTERVAL);
+    this(connectors, actors, secrets, manifests, HEARTBEAT_INTERVAL, RecentChecks.none());
   }
 
   @Override
@@ -80,8 +93,13 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
       case SPEC -> output(connectors.spec(connector));
       case DISCOVER -> output(connectors.discover(connector, config));
       case CHECK -> {
-        ConnectorJobResult<AirbyteConnectionStatus> result = connectors.check(
-            type == ActorType.DESTINATION ? ConnectorRole.DESTINATION : ConnectorRole.SOURCE, connector, config);
+        ConnectorRole role = type == ActorType.DESTINATION ? ConnectorRole.DESTINATION : ConnectorRole.SOURCE;
+        ConnectorJobResult<AirbyteConnectionStatus> result = connectors.check(role, connector, config);
+        if (result.succeeded() && result.output().getStatus() == AirbyteConnectionStatus.Status.SUCCEEDED) {
+          recentChecks.passed(role, connector, config);
+        } else {
+          recentChecks.forget(role, connector, config);
+        }
         if (!result.succeeded()) {
           // a FAILED status traced as a transient or system error answers with the status's message
           String message = result.answered() && result.output().getMessage() != null ? result.output().getMessage()

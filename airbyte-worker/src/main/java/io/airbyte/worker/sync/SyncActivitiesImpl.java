@@ -45,16 +45,27 @@ public final class SyncActivitiesImpl implements SyncActivities {
   private final JobRepository jobs;
   private final Duration heartbeatInterval;
   private final String workerId;
+  private final RecentChecks recentChecks;
 
-  /** Activities of the worker {@code workerId} ({@link WorkerIds}), recorded with each attempt it replicates. */
+  /**
+   * Activities of the worker {@code workerId} ({@link WorkerIds}), recorded with each attempt it replicates; the
+   * first attempt of a sync skips the check of a side whose configuration passed one in {@code recentChecks}.
+   */
   public SyncActivitiesImpl(AttemptInputs inputs, ConnectorActivities connectors, ReplicationWorker replication,
-      JobRepository jobs, Duration heartbeatInterval, String workerId) {
+      JobRepository jobs, Duration heartbeatInterval, String workerId, RecentChecks recentChecks) {
     this.inputs = inputs;
     this.connectors = connectors;
     this.replication = replication;
     this.jobs = jobs;
     this.heartbeatInterval = heartbeatInterval;
     this.workerId = workerId;
+    this.recentChecks = recentChecks;
+  }
+
+  /** Activities of the worker {@code workerId}, checking before every attempt. */
+  public SyncActivitiesImpl(AttemptInputs inputs, ConnectorActivities connectors, ReplicationWorker replication,
+      JobRepository jobs, Duration heartbeatInterval, String workerId) {
+    this(inputs, connectors, replication, jobs, heartbeatInterval, workerId, RecentChecks.none());
   }
 
   /** Activities of this JVM's worker, {@link WorkerIds#local()}. */
@@ -84,11 +95,26 @@ public final class SyncActivitiesImpl implements SyncActivities {
     ConnectorRole role = type == ActorType.SOURCE ? ConnectorRole.SOURCE : ConnectorRole.DESTINATION;
     ConnectorJobResult<AirbyteConnectionStatus> result;
     try (AttemptLog log = replication.attemptLog(Long.toString(input.jobId()), input.attemptNumber())) {
+      // a retry always checks: the attempt before it failed
+      var passed = input.attemptNumber() == 0 ? recentChecks.passedWithin(role, side.connector(), side.config())
+          : java.util.Optional.<Duration>empty();
+      if (passed.isPresent()) {
+        String message = "The same " + role.label() + " configuration passed a check " + passed.get().toSeconds()
+            + " s ago on worker " + workerId;
+        log.platform("Check of the " + role.label() + " skipped: " + message + " (AIRBYTE_CHECK_REUSE_SECONDS="
+            + recentChecks.reuse().toSeconds() + ")");
+        return new CheckResult(true, message, null);
+      }
       log.platform("Checking the " + role.label() + " " + side.connector().describe() + " on worker " + workerId);
       result = HeartbeatingStep.run("check-" + role.label() + "-job-" + input.jobId() + "-attempt-" + input.attemptNumber(),
           heartbeatInterval, () -> connectors.reporting(log::platform).check(role, side.connector(), side.config()));
       log.platform("Check of the " + role.label() + ": " + (result.succeeded() ? result.output().getStatus()
           : "failed: " + result.failure().externalMessage() + " (" + result.failure().failureType().value() + ")"));
+    }
+    if (result.succeeded() && result.output().getStatus() == AirbyteConnectionStatus.Status.SUCCEEDED) {
+      recentChecks.passed(role, side.connector(), side.config());
+    } else {
+      recentChecks.forget(role, side.connector(), side.config());
     }
     return PreSyncCheck.classify(type == ActorType.SOURCE ? FailureOrigin.SOURCE : FailureOrigin.DESTINATION, result);
   }
@@ -121,7 +147,11 @@ public final class SyncActivitiesImpl implements SyncActivities {
       }
       ReplicationOutput output = run.await();
       saveStats(input, output.stats());
-      return result(output);
+      AttemptResult result = result(output);
+      if (result.status() == AttemptStatus.FAILED) {
+        forgetChecks(input); // the next attempt checks both sides again
+      }
+      return result;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       if (run != null) {
@@ -133,6 +163,20 @@ public final class SyncActivitiesImpl implements SyncActivities {
       MDC.remove("attempt");
       MDC.remove("connection_id");
       MDC.remove("worker_id");
+    }
+  }
+
+  private void forgetChecks(SyncInput input) {
+    try {
+      Connection connection = inputs.connection(input);
+      for (ActorType type : List.of(ActorType.SOURCE, ActorType.DESTINATION)) {
+        AttemptInputs.Side side = inputs.side(connection, type);
+        recentChecks.forget(type == ActorType.SOURCE ? ConnectorRole.SOURCE : ConnectorRole.DESTINATION, side.connector(),
+            side.config());
+      }
+    } catch (RuntimeException e) {
+      // the connection or an actor gone meanwhile: its next attempt fails on that, checked or not
+      LOG.warn("Could not forget the checks of job {} attempt {}: {}", input.jobId(), input.attemptNumber(), e.toString());
     }
   }
 

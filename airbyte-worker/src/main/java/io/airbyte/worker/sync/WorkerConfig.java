@@ -22,7 +22,7 @@ import java.util.Map;
 public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, ProcessFactoryConfig processes,
     SecretsConfig secrets, Path localConnectorsDir, List<String> localConnectorJavaOptions, boolean localConnectorClassData,
     String connectorTag, int maxConcurrentSyncs, Duration heartbeatTimeout, String workerId, String containerOwner,
-    SchedulerConfig embeddedScheduler) {
+    Duration checkReuse, SchedulerConfig embeddedScheduler) {
 
   public static final Setting<Path> LOCAL_CONNECTORS_DIR = Setting.of("AIRBYTE_LOCAL_CONNECTORS_DIR", "connectors",
       Path.of("connectors"), "where the built-in connectors' `<name>.jar` files are (local process factory)", Parsers.path());
@@ -41,12 +41,17 @@ public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, P
       "this worker's id, recorded with each attempt it runs and written into the attempt's log; unique among the workers of a"
           + " task queue (letters, digits, `. _ : @ -`, up to 100)",
       Parsers.matching(WorkerIds.PATTERN, "a worker id: letters, digits and . _ : @ - (up to 100 characters)"));
+  public static final Setting<Integer> CHECK_REUSE_SECONDS = Setting.of("AIRBYTE_CHECK_REUSE_SECONDS", "300", 300,
+      "seconds a passed check of a source or destination configuration (a sync's or the UI's \"Test\") spares the first"
+          + " attempt of the next syncs their check of the same connector and configuration on this worker; `0` checks"
+          + " before every attempt (a retry always checks)", Parsers.nonNegativeWholeNumber());
   public static final Setting<Boolean> EMBED_SCHEDULER = Setting.of("AIRBYTE_EMBED_SCHEDULER", "false", false,
       "`true` runs the scheduler in the worker's JVM", Parsers.onlyTrueIsTrue());
 
   public static final List<Setting<?>> VARIABLES = Settings.concat(DatabaseConfig.VARIABLES, TemporalSettings.VARIABLES,
       ProcessFactoryConfig.VARIABLES, SecretsConfig.VARIABLES, List.of(LOCAL_CONNECTORS_DIR, LOCAL_CONNECTOR_JAVA_OPTS,
-          LOCAL_CONNECTOR_CLASS_DATA, CONNECTOR_TAG, MAX_CONCURRENT_SYNCS, HEARTBEAT_SECONDS, WORKER_ID, EMBED_SCHEDULER),
+          LOCAL_CONNECTOR_CLASS_DATA, CONNECTOR_TAG, MAX_CONCURRENT_SYNCS, HEARTBEAT_SECONDS, WORKER_ID, CHECK_REUSE_SECONDS,
+          EMBED_SCHEDULER),
       SchedulerConfig.VARIABLES);
 
   public static WorkerConfig fromEnvironment(Map<String, String> env) {
@@ -54,7 +59,7 @@ public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, P
         ProcessFactoryConfig.fromEnvironment(env), SecretsConfig.fromEnvironment(env), LOCAL_CONNECTORS_DIR.read(env),
         LOCAL_CONNECTOR_JAVA_OPTS.read(env), LOCAL_CONNECTOR_CLASS_DATA.read(env), CONNECTOR_TAG.read(env),
         MAX_CONCURRENT_SYNCS.read(env), Duration.ofSeconds(HEARTBEAT_SECONDS.read(env)), workerId(env),
-        containerOwner(env),
+        containerOwner(env), Duration.ofSeconds(CHECK_REUSE_SECONDS.read(env)),
         EMBED_SCHEDULER.read(env) ? SchedulerConfig.fromEnvironment(env) : null);
   }
 
@@ -75,7 +80,7 @@ public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, P
   /** The same configuration on another Temporal server (the standalone platform's own), the embedded scheduler's too. */
   public WorkerConfig withTemporal(TemporalSettings other) {
     return new WorkerConfig(database, other, processes, secrets, localConnectorsDir, localConnectorJavaOptions,
-        localConnectorClassData, connectorTag, maxConcurrentSyncs, heartbeatTimeout, workerId, containerOwner,
+        localConnectorClassData, connectorTag, maxConcurrentSyncs, heartbeatTimeout, workerId, containerOwner, checkReuse,
         embeddedScheduler == null ? null : embeddedScheduler.withTemporal(other));
   }
 }

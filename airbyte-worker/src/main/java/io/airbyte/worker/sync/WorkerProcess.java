@@ -99,11 +99,12 @@ public final class WorkerProcess implements AutoCloseable {
         .withHeartbeatTimeout(settings.heartbeatTimeout());
     ReplicationWorker worker = new ReplicationWorker(processes, state, replication, directories, clock);
     WorkerFactory factory = WorkerFactory.newInstance(client);
+    RecentChecks recentChecks = new RecentChecks(settings.checkReuse(), clock);
     SyncWorkers.register(factory, temporal.workerTaskQueue(), new SyncActivitiesImpl(inputs, connectors, worker,
-        new JobRepository(dataSource), Duration.ofSeconds(5), settings.workerId()),
+        new JobRepository(dataSource), Duration.ofSeconds(5), settings.workerId(), recentChecks),
         settings.maxConcurrentSyncs(),
         new ConnectorCommandActivitiesImpl(connectors, actors, secrets,
-            new ManifestTools(PythonEnvironments.of(config.python()), directories, Duration.ofMinutes(10))));
+            new ManifestTools(PythonEnvironments.of(config.python()), directories, Duration.ofMinutes(10)), recentChecks));
     factory.start();
     LOG.info("Worker {} serving task queue {} with the {} process factory", settings.workerId(), temporal.workerTaskQueue(),
         config.kind());

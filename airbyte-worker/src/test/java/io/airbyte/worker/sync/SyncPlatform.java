@@ -75,6 +75,12 @@ final class SyncPlatform implements AutoCloseable {
    *     or run in real time, as a deployment runs them
    */
   SyncPlatform(PostgresTestDatabase db, Path workspaceRoot, RetrySettings retry, boolean timeSkipping) {
+    this(db, workspaceRoot, retry, timeSkipping, RecentChecks.none());
+  }
+
+  /** The same, with the worker's memory of passed checks ({@code AIRBYTE_CHECK_REUSE_SECONDS}). */
+  SyncPlatform(PostgresTestDatabase db, Path workspaceRoot, RetrySettings retry, boolean timeSkipping,
+      RecentChecks recentChecks) {
     metadata = db.dataSource();
     MetadataDatabase.migrate(metadata);
     connections = new ConnectionRepository(metadata);
@@ -99,7 +105,7 @@ final class SyncPlatform implements AutoCloseable {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
     SchedulerWorkers.register(env.getWorkerFactory(), "CONNECTION_UPDATER", new JobActivitiesImpl(connections, jobs, 3, retry));
     SyncWorkers.register(env.getWorkerFactory(), "SYNC",
-        new SyncActivitiesImpl(inputs, connectors, replication, jobs, Duration.ofMillis(500)), 2);
+        new SyncActivitiesImpl(inputs, connectors, replication, jobs, Duration.ofMillis(500), WorkerIds.local(), recentChecks), 2);
     env.start();
     workflows = new ConnectionWorkflows(env.getWorkflowClient(), "CONNECTION_UPDATER", "SYNC");
   }
