@@ -34,23 +34,20 @@ public final class Parsers {
 
   /** A whole number of at least 1. */
   public static Setting.Parser<Integer> positiveWholeNumber() {
-    Setting.Parser<Integer> whole = wholeNumber();
-    return text -> {
-      int value = whole.parse(text);
-      if (value < 1) {
-        throw new IllegalArgumentException("is not a whole number of at least 1");
-      }
-      return value;
-    };
+    return wholeNumberAtLeast(1);
   }
 
   /** A whole number of at least 0. */
   public static Setting.Parser<Integer> nonNegativeWholeNumber() {
+    return wholeNumberAtLeast(0);
+  }
+
+  private static Setting.Parser<Integer> wholeNumberAtLeast(int least) {
     Setting.Parser<Integer> whole = wholeNumber();
     return text -> {
       int value = whole.parse(text);
-      if (value < 0) {
-        throw new IllegalArgumentException("is not a whole number of at least 0");
+      if (value < least) {
+        throw new IllegalArgumentException("is not a whole number of at least " + least);
       }
       return value;
     };

@@ -29,6 +29,17 @@ class SettingTest {
   }
 
   @Test
+  void aNumberThatMayBeZeroRefusesANegativeOneNamingTheVariable() {
+    Setting<Integer> reuse = Setting.of("AIRBYTE_CHECK_REUSE_SECONDS", "300", 300, "seconds", Parsers.nonNegativeWholeNumber());
+    assertThat(reuse.read(Map.of("AIRBYTE_CHECK_REUSE_SECONDS", "0"))).isZero();
+    assertThatThrownBy(() -> reuse.read(Map.of("AIRBYTE_CHECK_REUSE_SECONDS", "-1")))
+        .isInstanceOf(InvalidSettingException.class).hasMessage("AIRBYTE_CHECK_REUSE_SECONDS: '-1' is not a whole number of at least 0");
+    Setting<Integer> positive = Setting.of("AIRBYTE_MAX_CONCURRENT_SYNCS", "4", 4, "syncs", Parsers.positiveWholeNumber());
+    assertThatThrownBy(() -> positive.read(Map.of("AIRBYTE_MAX_CONCURRENT_SYNCS", "0")))
+        .hasMessage("AIRBYTE_MAX_CONCURRENT_SYNCS: '0' is not a whole number of at least 1");
+  }
+
+  @Test
   void aSecretIsNeverRepeatedInTheMessage() {
     assertThatThrownBy(() -> SecretsConfig.fromEnvironment(Map.of("AIRBYTE_SECRETS_KEY", "c2hvcnQ=")))
         .hasMessageStartingWith("AIRBYTE_SECRETS_KEY: the value is not the base64 of 32 random bytes")
