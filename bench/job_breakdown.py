@@ -3,7 +3,7 @@
 
 usage: job_breakdown.py NAME JOB_JSON ATTEMPT_LOG
 Prints one line:
-  breakdown name=NAME requested_to_attempt_s=… checks_s=… (checks=ran|skipped) checks_to_replication_s=…
+  breakdown name=NAME records=typed-rows-v1|json requested_to_attempt_s=… checks_s=… checks=ran|skipped checks_to_replication_s=…
     to_connectors_started_s=… to_first_record_s=… to_first_message_to_destination_s=… to_last_state_committed_s=…
     last_state_to_succeeded_s=… total_s=…
 Every figure after checks_to_replication_s counts from the replication's start ("Replication of connection"
@@ -49,9 +49,12 @@ def main():
     checks_end = max(check_ends) if check_ends else attempt
     started = max(moments.get("destination started", 0), moments.get("source started", 0))
     last_state = moments.get("last state committed", moments.get("end"))
+    typed_rows = any(text.startswith("Records go as typed-rows-v1") for _, text in lines)
     figures = [
+        ("records", "typed-rows-v1" if typed_rows else "json"),
         ("requested_to_attempt_s", attempt - requested),
         ("checks_s", checks_end - attempt),
+        ("checks", "skipped" if skipped else "ran"),
         ("checks_to_replication_s", replication - checks_end),
         ("to_connectors_started_s", started),
         ("to_first_record_s", moments.get("first record read")),
@@ -62,8 +65,10 @@ def main():
     ]
     out = ["breakdown", "name=" + name]
     for key, value in figures:
-        out.append(f"{key}={value:.2f}" if value is not None else f"{key}=none")
-    out.insert(4, "checks=" + ("skipped" if skipped else "ran"))
+        if isinstance(value, str):
+            out.append(f"{key}={value}")
+        else:
+            out.append(f"{key}={value:.2f}" if value is not None else f"{key}=none")
     print(" ".join(out))
 
 

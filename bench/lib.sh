@@ -131,15 +131,18 @@ bench_copy_case() {
 }
 
 # source-postgres read | DEST write, the connectors alone; prints RESULT and sets CASE_SECONDS.
-# args: dir rows name dest config
+# args: dir rows name dest config [format]: format json (the default) or typed-rows-v1 (the fast path: both
+# connectors given --record-format typed-rows-v1)
 bench_pipe_case() {
-  local dir="$1" rows="$2" name="$3" dest="$4" config="$5" start rss
+  local dir="$1" rows="$2" name="$3" dest="$4" config="$5" format="${6:-json}" start rss
+  local -a format_args=()
+  [ "$format" = json ] || format_args=(--record-format "$format")
   start=$(bench_now)
   bench_rss "$dir/src_rss" java $BENCH_JAVA_OPTS -jar connectors/source-postgres/target/source-postgres.jar read \
-      --config "$dir/source.json" --catalog "$dir/catalog.json" \
+      --config "$dir/source.json" --catalog "$dir/catalog.json" "${format_args[@]}" \
     | tee >(wc -c > "$dir/${name}_bytes") \
     | bench_rss "$dir/dst_rss" java $BENCH_JAVA_OPTS -jar "connectors/$dest/target/$dest.jar" write \
-      --config "$dir/$config" --catalog "$dir/catalog.json" > "$dir/${name}_out"
+      --config "$dir/$config" --catalog "$dir/catalog.json" "${format_args[@]}" > "$dir/${name}_out"
   CASE_SECONDS=$(awk -v a="$start" -v b="$(bench_now)" 'BEGIN { print b - a }')
   sleep 0.2
   grep -q '"type":"STATE"' "$dir/${name}_out" || { echo "$name: the destination committed no state" >&2; cat "$dir/${name}_out" >&2; return 1; }

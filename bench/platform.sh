@@ -8,7 +8,9 @@
 # plus the time the platform took to answer /health, its idle RSS and its own CPU during the job;
 # then the same job a second time (RESULT name=platform_second_job), in a JVM that has compiled the
 # replication's code by then (and its checks are skipped: the same configurations passed them in the first job,
-# AIRBYTE_CHECK_REUSE_SECONDS). After each job, a "breakdown" line (bench/job_breakdown.py) says where its time
+# AIRBYTE_CHECK_REUSE_SECONDS); then, on the platform started again with AIRBYTE_TYPED_ROWS=false, the first job
+# with records as JSON lines (RESULT name=platform_json): the two first jobs differ only in the path the records take
+# (the others go as typed rows, the fast path both connectors declare). After each job, a "breakdown" line (bench/job_breakdown.py) says where its time
 # went, from the request to the checks, the first record and the last committed state. With KEEP_HOME=DIR, the platform's home (its log in DIR/platform.log,
 # the attempts' logs under DIR/home/workspace) is kept; with THREADS_CPU=1 as well,
 # DIR/threads_before[_second] and DIR/threads_after[_second] hold the CPU ticks of each of the
@@ -67,3 +69,12 @@ PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/statu
 bench_result platform_second_job "$ROWS" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
 bench_job_breakdown platform_second_job "$DIR"
 echo "platform_second_job job_cpu_s=$JOB_CPU"
+# The JSON path: the same first job with records as JSON lines (AIRBYTE_TYPED_ROWS=false), on the platform started
+# again on the same home (so its checks run again, as in the first job)
+bench_platform_stop
+bench_platform_start "$DIR" AIRBYTE_TYPED_ROWS=false
+run_job "_json"
+PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
+bench_result platform_json "$ROWS" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
+bench_job_breakdown platform_json "$DIR"
+echo "platform_json job_cpu_s=$JOB_CPU"

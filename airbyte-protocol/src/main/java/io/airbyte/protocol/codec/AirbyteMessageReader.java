@@ -17,6 +17,7 @@ public final class AirbyteMessageReader implements Closeable {
   private long lineNumber;
   private RecordDataHandler recordDataHandler;
   private final long maxLineBytes;
+  private boolean typedRows;
 
   public AirbyteMessageReader(InputStream in) {
     this(in, Long.MAX_VALUE);
@@ -37,6 +38,14 @@ public final class AirbyteMessageReader implements Closeable {
     this.recordDataHandler = handler;
   }
 
+  /**
+   * Gives the lines of the {@link io.airbyte.protocol.rows.TypedRows} format as {@link ProtocolLine.TypedRow}
+   * from now on (without it they are lines that are not messages).
+   */
+  public void acceptTypedRows() {
+    this.typedRows = true;
+  }
+
   /** The next line, or null at the end of the input. */
   public ProtocolLine next() throws IOException {
     while (true) {
@@ -51,6 +60,9 @@ public final class AirbyteMessageReader implements Closeable {
         tooLong.skipRest();
         return new ProtocolLine.TooLong(lineNumber, tooLong.length(), maxLineBytes, head.type(), head.namespace(),
             head.stream());
+      }
+      if (typedRows && io.airbyte.protocol.rows.TypedRows.isTypedRowLine(line)) {
+        return new ProtocolLine.TypedRow(line, lineNumber);
       }
       if (!MessageLineParser.isBlank(line)) {
         return MessageLineParser.parse(line, lineNumber, recordDataHandler);

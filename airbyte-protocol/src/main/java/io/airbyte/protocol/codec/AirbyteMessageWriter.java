@@ -26,6 +26,7 @@ public final class AirbyteMessageWriter implements Flushable, Closeable {
 
   private final OutputStream out;
   private JsonGenerator generator;
+  private final io.airbyte.protocol.json.RawUtf8 rawLine = new io.airbyte.protocol.json.RawUtf8();
 
   public AirbyteMessageWriter(OutputStream out) {
     this.out = new BufferedOutputStream(out, BUFFER_SIZE);
@@ -45,6 +46,12 @@ public final class AirbyteMessageWriter implements Flushable, Closeable {
   /** Writes a line as it was read (see {@link ProtocolLine.Message#line()}). */
   public synchronized void writeLine(RawJson line) throws IOException {
     line.writeRaw(generator);
+    endLine();
+  }
+
+  /** Writes a line that is not JSON (a {@link io.airbyte.protocol.rows.TypedRows} line) as it is. */
+  public synchronized void writeRawLine(byte[] bytes, int offset, int length) throws IOException {
+    generator.writeRaw(rawLine.of(bytes, offset, offset + length));
     endLine();
   }
 

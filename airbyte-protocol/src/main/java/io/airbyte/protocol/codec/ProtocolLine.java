@@ -15,6 +15,12 @@ public sealed interface ProtocolLine {
    */
   record Message(AirbyteMessage message, RawJson line, long lineNumber) implements ProtocolLine {}
 
+  /**
+   * A line of the {@link io.airbyte.protocol.rows.TypedRows} record format (a stream line or a row),
+   * as it was read; only a reader that accepts the format gives these.
+   */
+  record TypedRow(byte[] line, long lineNumber) implements ProtocolLine {}
+
   /** A line that is not JSON, or JSON that is not a message; {@code reason} says why. */
   record NotAMessage(String line, String reason, long lineNumber) implements ProtocolLine {
 

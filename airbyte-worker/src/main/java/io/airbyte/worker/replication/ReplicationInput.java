@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * One attempt of a sync: the connectors and their configs, the connection's configured catalog
- * (source names, selected streams only), its field selection and namespace mapping, and the state to
- * start from. Without a source ({@code source} null) the destination gets every stream as complete
+ * (source names, selected streams only), its field selection and namespace mapping, the state to
+ * start from, and whether records go in the typed-rows format ({@link io.airbyte.protocol.rows.TypedRows}:
+ * both connectors declare it) rather than as JSON lines. Without a source ({@code source} null) the destination gets every stream as complete
  * and empty: that is how clear and reset empty its tables.
  */
 public record ReplicationInput(
@@ -24,7 +25,16 @@ public record ReplicationInput(
     ConfiguredAirbyteCatalog catalog,
     List<FieldSelection> fieldSelections,
     NamespaceMapping namespaceMapping,
-    List<AirbyteStateMessage> state) {
+    List<AirbyteStateMessage> state,
+    boolean typedRows) {
+
+  /** An attempt whose records go as JSON lines. */
+  public ReplicationInput(String connectionId, String jobId, int attempt, ConnectorRuntime source, JsonNode sourceConfig,
+      ConnectorRuntime destination, JsonNode destinationConfig, ConfiguredAirbyteCatalog catalog,
+      List<FieldSelection> fieldSelections, NamespaceMapping namespaceMapping, List<AirbyteStateMessage> state) {
+    this(connectionId, jobId, attempt, source, sourceConfig, destination, destinationConfig, catalog, fieldSelections,
+        namespaceMapping, state, false);
+  }
 
   public ReplicationInput {
     Objects.requireNonNull(connectionId, "connectionId");

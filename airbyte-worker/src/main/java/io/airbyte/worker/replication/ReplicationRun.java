@@ -10,6 +10,7 @@ import io.airbyte.worker.process.ConnectorProcess;
 import io.airbyte.worker.process.ConnectorConfigs;
 import io.airbyte.worker.process.ConnectorRole;
 import io.airbyte.worker.process.JobDirectories;
+import io.airbyte.protocol.rows.TypedRows;
 import io.airbyte.worker.process.LaunchRequest;
 import io.airbyte.worker.process.ProcessFactory;
 import io.airbyte.worker.process.SecretFiles;
@@ -105,6 +106,11 @@ public final class ReplicationRun {
     wake.countDown();
   }
 
+  /** Whether records go as typed rows: both connectors declare the format, and there is a source. */
+  private boolean typedRows() {
+    return input.typedRows() && !input.clearing();
+  }
+
   private ConnectorProcess launch(LaunchRequest request) throws ConnectorLaunchException {
     synchronized (launch) {
       if (cancelled) {
@@ -190,6 +196,12 @@ public final class ReplicationRun {
         log.platform("Starting from " + input.state().size() + " committed state message(s)");
       }
     }
+    List<String> writeArgs = new ArrayList<>(List.of("write", "--config", DESTINATION_CONFIG, "--catalog", DESTINATION_CATALOG));
+    if (typedRows()) {
+      readArgs.addAll(List.of(TypedRows.OPTION, TypedRows.FORMAT));
+      writeArgs.addAll(List.of(TypedRows.OPTION, TypedRows.FORMAT));
+      log.platform("Records go as " + TypedRows.FORMAT + ": both connectors declare the format");
+    }
     JobDirectories.writeJson(directory, DESTINATION_CATALOG, mapping.destinationCatalog());
     Map<String, String> labels = Map.of("io.airbyte.connection-id", input.connectionId());
 
@@ -199,7 +211,7 @@ public final class ReplicationRun {
       destinationSecrets.writeJson(DESTINATION_CONFIG, input.destinationConfig());
       destination = launch(new LaunchRequest(input.jobId(), input.attempt(), ConnectorRole.DESTINATION,
           input.destination(), directory, List.of(DESTINATION_CONFIG, DESTINATION_CATALOG),
-          List.of("write", "--config", DESTINATION_CONFIG, "--catalog", DESTINATION_CATALOG), labels, log::platform));
+          writeArgs, labels, log::platform));
       destinationSecrets.removeWhenEnded(destination);
       stats.timeline.destinationStarted();
     } catch (ConnectorLaunchException e) {
@@ -236,7 +248,7 @@ public final class ReplicationRun {
     StderrPump destinationErr = StderrPump.start(destination.stderr(), log, "destination");
     LineQueue queue = new LineQueue(settings.queueBytes());
     SourceReader sourceReader = new SourceReader(source.stdout(), settings.maxLineBytes(), mapping, queue, states, stats, log,
-        failures);
+        failures, typedRows());
     DestinationWriter writer = new DestinationWriter(destination.stdin(), queue, failures, stats.timeline);
     DestinationReader destinationReader = new DestinationReader(destination.stdout(), states, stats, log, failures);
     Thread readSource = thread(sourceReader, "source-reader");

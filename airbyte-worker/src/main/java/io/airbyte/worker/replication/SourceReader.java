@@ -15,11 +15,14 @@ import io.airbyte.protocol.models.AirbyteStateType;
 import io.airbyte.protocol.models.AirbyteStreamStatusTraceMessage;
 import io.airbyte.protocol.models.AirbyteTraceMessage;
 import io.airbyte.protocol.models.StreamDescriptor;
+import io.airbyte.protocol.rows.StreamDeclaration;
+import io.airbyte.protocol.rows.TypedRows;
 import io.airbyte.worker.failure.FailureReason;
 import io.airbyte.worker.log.AttemptLog;
 import io.airbyte.worker.log.ConnectorMessages;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -59,9 +62,17 @@ final class SourceReader implements Runnable {
   private StreamCounters lastStats;
   private RecordRenamer lastRenamer;
   private final Map<StreamDescriptor, RecordRenamer> renamers = new HashMap<>();
+  private final TypedRowStreams typedRows;
 
   SourceReader(InputStream stdout, long maxLineBytes, CatalogMapping mapping, LineQueue queue, StateTracker states,
       SyncStats stats, AttemptLog log, AttemptFailures failures) {
+    this(stdout, maxLineBytes, mapping, queue, states, stats, log, failures, false);
+  }
+
+  /** @param typedRows the source was asked for typed rows ({@link TypedRows}), routed by {@link TypedRowStreams} */
+  SourceReader(InputStream stdout, long maxLineBytes, CatalogMapping mapping, LineQueue queue, StateTracker states,
+      SyncStats stats, AttemptLog log, AttemptFailures failures, boolean typedRows) {
+    this.typedRows = typedRows ? new TypedRowStreams(mapping, stats) : null;
     this.stdout = stdout;
     this.maxLineBytes = maxLineBytes;
     this.mapping = mapping;
@@ -75,11 +86,18 @@ final class SourceReader implements Runnable {
   @Override
   public void run() {
     try (AirbyteMessageReader reader = new AirbyteMessageReader(stdout, maxLineBytes)) {
+      if (typedRows != null) {
+        reader.acceptTypedRows();
+      }
       ProtocolLine line;
       while ((line = reader.next()) != null) {
         lastActivityNanos = System.nanoTime();
         if (line instanceof ProtocolLine.Message m) {
           if (!handle(m)) {
+            return;
+          }
+        } else if (line instanceof ProtocolLine.TypedRow typed) {
+          if (!typedRow(typed)) {
             return;
           }
         } else if (line instanceof ProtocolLine.NotAMessage bad) {
@@ -175,6 +193,53 @@ final class SourceReader implements Runnable {
     sinceAnyState++;
     lastStats.sinceState++;
     return offer(out);
+  }
+
+  /** A stream line or a row of the typed-rows format; false when the queue was aborted. */
+  private boolean typedRow(ProtocolLine.TypedRow typed) throws InterruptedException {
+    byte[] line = typed.line();
+    try {
+      if (line[1] == TypedRows.STREAM) {
+        RawJson declaration = typedRows.declare(line);
+        if (declaration == null) {
+          StreamDeclaration d = typedRows.streamOf(line).source();
+          StreamDescriptor source = new StreamDescriptor().withNamespace(d.namespace()).withName(d.name());
+          if (unknownStreams.add(source)) {
+            log.platformWarn("The source sent rows of stream " + source.getNamespace() + "." + source.getName()
+                + ", which is not in the connection's catalog; they are dropped");
+          }
+          return true;
+        }
+        return offer(declaration);
+      }
+      TypedRowStreams.Declared stream = line[1] == TypedRows.ROW ? typedRows.streamOf(line) : null;
+      if (stream == null) {
+        notATypedRow(typed, line[1] == TypedRows.ROW ? "a row of a stream no stream line declared"
+            : "neither a stream line nor a row");
+        return true;
+      }
+      if (stream.route() == null) {
+        return true;
+      }
+      RawJson out = typedRows.forDestination(stream, line);
+      StreamCounters counters = stream.counters();
+      counters.recordsEmitted.incrementAndGet();
+      counters.bytesEmitted.addAndGet(out.length());
+      stats.timeline.recordRead();
+      sinceAnyState++;
+      counters.sinceState++;
+      return offer(out);
+    } catch (IllegalArgumentException e) {
+      notATypedRow(typed, "a bad " + (line[1] == TypedRows.STREAM ? "stream line" : "row") + ": "
+          + e.getMessage());
+      return true;
+    }
+  }
+
+  private void notATypedRow(ProtocolLine.TypedRow typed, String reason) {
+    String text = new String(typed.line(), 1, typed.line().length - 1, StandardCharsets.UTF_8);
+    ConnectorMessages.notAMessage(log, "source", new ProtocolLine.NotAMessage(text, reason, typed.lineNumber()),
+        stats.malformedSourceLines);
   }
 
   private static RawJson rewrite(AirbyteMessage message, StreamRoute route, RecordRenamer renamer) {

@@ -18,6 +18,7 @@ import io.airbyte.protocol.models.ConfiguredAirbyteCatalog;
 import io.airbyte.protocol.models.ConfiguredAirbyteStream;
 import io.airbyte.protocol.models.DestinationSyncMode;
 import io.airbyte.protocol.models.StreamDescriptor;
+import io.airbyte.protocol.rows.TypedRows;
 import io.airbyte.worker.replication.FieldSelection;
 import io.airbyte.worker.replication.NamespaceMapping;
 import io.airbyte.worker.replication.ReplicationInput;
@@ -44,9 +45,18 @@ public final class AttemptInputs {
   private final SecretSplitter secrets;
   private final StreamGenerationRepository generations;
   private final StatePersistence states;
+  private final boolean typedRows;
 
+  /** Inputs whose records go as typed rows where both connectors declare the format. */
   public AttemptInputs(ConnectionRepository connections, ActorRepository actors, DefinitionRepository definitions,
       SecretSplitter secrets, StreamGenerationRepository generations, StatePersistence states) {
+    this(connections, actors, definitions, secrets, generations, states, true);
+  }
+
+  /** @param typedRows records go as typed rows where both connectors declare the format (else always JSON lines) */
+  public AttemptInputs(ConnectionRepository connections, ActorRepository actors, DefinitionRepository definitions,
+      SecretSplitter secrets, StreamGenerationRepository generations, StatePersistence states, boolean typedRows) {
+    this.typedRows = typedRows;
     this.connections = connections;
     this.actors = actors;
     this.definitions = definitions;
@@ -64,7 +74,8 @@ public final class AttemptInputs {
   public Side side(Connection connection, ActorType type) {
     Actor actor = actors.find(type, type == ActorType.SOURCE ? connection.sourceId() : connection.destinationId())
         .orElseThrow(() -> new IllegalStateException("the " + type.value() + " of connection " + connection.id() + " is deleted"));
-    return new Side(definitions.get(actor.definitionId()).runtime(), secrets.hydrate(actor.configuration()));
+    var definition = definitions.get(actor.definitionId());
+    return new Side(definition.runtime(), secrets.hydrate(actor.configuration()), TypedRows.declaredBy(definition.spec()));
   }
 
   public ReplicationInput build(SyncInput input) {
@@ -120,7 +131,8 @@ public final class AttemptInputs {
     Side source = clearing ? null : side(connection, ActorType.SOURCE);
     return new ReplicationInput(connectionId, Long.toString(input.jobId()), input.attemptNumber(),
         source == null ? null : source.connector(), source == null ? null : source.config(), destination.connector(),
-        destination.config(), catalog, fields, namespaces(connection), state.messages());
+        destination.config(), catalog, fields, namespaces(connection), state.messages(),
+        typedRows && source != null && source.typedRows() && destination.typedRows());
   }
 
   private static Set<StreamDescriptor> concerned(SyncInput input, ConfiguredAirbyteCatalog catalog) {
@@ -141,6 +153,9 @@ public final class AttemptInputs {
     return new NamespaceMapping(c.namespaceDefinition(), c.namespaceFormat(), c.prefix());
   }
 
-  /** A connector with its config, secrets in place. */
-  public record Side(ConnectorRuntime connector, JsonNode config) {}
+  /**
+   * A connector with its config, secrets in place, and whether its spec declares the typed-rows
+   * format ({@link TypedRows}).
+   */
+  public record Side(ConnectorRuntime connector, JsonNode config, boolean typedRows) {}
 }

@@ -22,7 +22,7 @@ import java.util.Map;
 public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, ProcessFactoryConfig processes,
     SecretsConfig secrets, Path localConnectorsDir, List<String> localConnectorJavaOptions, boolean localConnectorClassData,
     String connectorTag, int maxConcurrentSyncs, Duration heartbeatTimeout, String workerId, String containerOwner,
-    Duration checkReuse, SchedulerConfig embeddedScheduler) {
+    Duration checkReuse, boolean typedRows, SchedulerConfig embeddedScheduler) {
 
   public static final Setting<Path> LOCAL_CONNECTORS_DIR = Setting.of("AIRBYTE_LOCAL_CONNECTORS_DIR", "connectors",
       Path.of("connectors"), "where the built-in connectors' `<name>.jar` files are (local process factory)", Parsers.path());
@@ -45,13 +45,16 @@ public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, P
       "seconds a passed check of a source or destination configuration (a sync's or the UI's \"Test\") spares the first"
           + " attempt of the next syncs their check of the same connector and configuration on this worker; `0` checks"
           + " before every attempt (a retry always checks)", Parsers.nonNegativeWholeNumber());
+  public static final Setting<Boolean> TYPED_ROWS = Setting.of("AIRBYTE_TYPED_ROWS", "true", true,
+      "`false` sends records as JSON lines even between connectors that both declare the typed-rows format (the fast"
+          + " path)", Parsers.onlyFalseIsFalse());
   public static final Setting<Boolean> EMBED_SCHEDULER = Setting.of("AIRBYTE_EMBED_SCHEDULER", "false", false,
       "`true` runs the scheduler in the worker's JVM", Parsers.onlyTrueIsTrue());
 
   public static final List<Setting<?>> VARIABLES = Settings.concat(DatabaseConfig.VARIABLES, TemporalSettings.VARIABLES,
       ProcessFactoryConfig.VARIABLES, SecretsConfig.VARIABLES, List.of(LOCAL_CONNECTORS_DIR, LOCAL_CONNECTOR_JAVA_OPTS,
           LOCAL_CONNECTOR_CLASS_DATA, CONNECTOR_TAG, MAX_CONCURRENT_SYNCS, HEARTBEAT_SECONDS, WORKER_ID, CHECK_REUSE_SECONDS,
-          EMBED_SCHEDULER),
+          TYPED_ROWS, EMBED_SCHEDULER),
       SchedulerConfig.VARIABLES);
 
   public static WorkerConfig fromEnvironment(Map<String, String> env) {
@@ -59,7 +62,7 @@ public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, P
         ProcessFactoryConfig.fromEnvironment(env), SecretsConfig.fromEnvironment(env), LOCAL_CONNECTORS_DIR.read(env),
         LOCAL_CONNECTOR_JAVA_OPTS.read(env), LOCAL_CONNECTOR_CLASS_DATA.read(env), CONNECTOR_TAG.read(env),
         MAX_CONCURRENT_SYNCS.read(env), Duration.ofSeconds(HEARTBEAT_SECONDS.read(env)), workerId(env),
-        containerOwner(env), Duration.ofSeconds(CHECK_REUSE_SECONDS.read(env)),
+        containerOwner(env), Duration.ofSeconds(CHECK_REUSE_SECONDS.read(env)), TYPED_ROWS.read(env),
         EMBED_SCHEDULER.read(env) ? SchedulerConfig.fromEnvironment(env) : null);
   }
 
@@ -81,6 +84,6 @@ public record WorkerConfig(DatabaseConfig database, TemporalSettings temporal, P
   public WorkerConfig withTemporal(TemporalSettings other) {
     return new WorkerConfig(database, other, processes, secrets, localConnectorsDir, localConnectorJavaOptions,
         localConnectorClassData, connectorTag, maxConcurrentSyncs, heartbeatTimeout, workerId, containerOwner, checkReuse,
-        embeddedScheduler == null ? null : embeddedScheduler.withTemporal(other));
+        typedRows, embeddedScheduler == null ? null : embeddedScheduler.withTemporal(other));
   }
 }

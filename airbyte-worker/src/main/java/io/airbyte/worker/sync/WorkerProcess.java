@@ -94,7 +94,7 @@ public final class WorkerProcess implements AutoCloseable {
     SecretSplitter secrets = new SecretSplitter(new SecretRepository(dataSource, io.airbyte.db.secret.SecretCipher.from(settings.secrets())));
     ActorRepository actors = new ActorRepository(dataSource);
     AttemptInputs inputs = new AttemptInputs(new ConnectionRepository(dataSource), actors, definitions,
-        secrets, new StreamGenerationRepository(dataSource), state);
+        secrets, new StreamGenerationRepository(dataSource), state, settings.typedRows());
     ReplicationSettings replication = ReplicationSettings.defaults()
         .withHeartbeatTimeout(settings.heartbeatTimeout());
     ReplicationWorker worker = new ReplicationWorker(processes, state, replication, directories, clock);

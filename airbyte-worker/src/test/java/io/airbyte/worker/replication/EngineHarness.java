@@ -40,6 +40,8 @@ final class EngineHarness {
   List<FieldSelection> fields = List.of();
   NamespaceMapping namespaces = NamespaceMapping.identity();
   List<AirbyteStateMessage> inputState = List.of();
+  /** Whether the connectors are told to send records as typed rows. */
+  boolean typedRows;
   final com.fasterxml.jackson.databind.node.ObjectNode destinationConfig = Jsons.object();
 
   EngineHarness(Path dir) {
@@ -67,7 +69,7 @@ final class EngineHarness {
 
   ReplicationInput input(ConnectorRuntime source, int attempt) {
     return new ReplicationInput("connection-1", "7", attempt, source, Jsons.object(), destination(), destinationConfig,
-        catalog, fields, namespaces, inputState);
+        catalog, fields, namespaces, inputState, typedRows);
   }
 
   ReplicationRun start(ConnectorRuntime source) {
@@ -85,6 +87,11 @@ final class EngineHarness {
 
   List<JsonNode> destinationInput() throws IOException {
     return Files.readAllLines(dir.resolve("destination-input.jsonl")).stream().map(Jsons::deserialize).toList();
+  }
+
+  /** The lines the destination received, as they came. */
+  List<String> destinationLines() throws IOException {
+    return Files.readAllLines(dir.resolve("destination-input.jsonl"));
   }
 
   String log(ReplicationOutput output) throws IOException {

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 /**
  * A destination for engine tests, run as a child process: {@code write --config F --catalog F}.
- * It appends every line it receives to {@code output}, writes its pid to {@code pid_file}, and
+ * It appends every line it receives to {@code output} (typed rows too: a row counts as a record), writes its pid to {@code pid_file}, and
  * echoes states with {@code destinationStats.recordCount} — every state, or (mode {@code last})
  * only the last of each run of states before a record. {@code fail_after_records}: exits
  * {@code exit_code} (with a TRACE ERROR) after that many records; {@code echo_unknown}: first
@@ -42,8 +42,9 @@ public final class FakeDestination {
       while ((line = in.readLine()) != null) {
         file.write(line);
         file.write('\n');
-        JsonNode message = Jsons.deserialize(line);
-        String type = message.get("type").asText();
+        boolean typedRow = line.startsWith("\u001e");
+        JsonNode message = typedRow ? null : Jsons.deserialize(line);
+        String type = typedRow ? (line.startsWith("\u001eR") ? "RECORD" : "STREAM_LINE") : message.get("type").asText();
         if (type.equals("RECORD")) {
           if (pendingState != null) {
             file.flush();

@@ -14,6 +14,10 @@ import io.airbyte.protocol.testing.Messages;
 import io.airbyte.worker.state.ConnectionState;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.airbyte.protocol.rows.RowValueKind;
+import io.airbyte.protocol.rows.StreamDeclaration;
+import io.airbyte.protocol.rows.TypedRowBuilder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -244,6 +248,59 @@ class ReplicationEngineIT {
     JsonNode catalog = io.airbyte.protocol.json.Jsons.readFile(output.logPath().resolveSibling("destination_catalog.json"));
     assertThat(catalog.get("streams").get(0).get("stream").get("name").asText()).isEqualTo("pg_users");
     assertThat(catalog.get("streams").get(0).get("stream").get("json_schema").get("properties").has("secret")).isFalse();
+  }
+
+  @Test
+  void typedRowsAreRoutedCountedAndTrimmedWithoutBeingParsed() throws Exception {
+    EngineHarness h = new EngineHarness(dir);
+    h.typedRows = true;
+    h.namespaces = new NamespaceMapping(NamespaceDefinition.CUSTOM_FORMAT, "raw_${SOURCE_NAMESPACE}", "pg_");
+    h.fields = List.of(new FieldSelection(USERS, List.of("name")));
+    StreamDeclaration users = new StreamDeclaration(0, "public", "users", List.of("id", "name", "secret"),
+        List.of(RowValueKind.INTEGER, RowValueKind.STRING, RowValueKind.STRING));
+    StreamDeclaration orders = new StreamDeclaration(1, "public", "orders", List.of("id", "secret"),
+        List.of(RowValueKind.INTEGER, RowValueKind.STRING));
+    StreamDeclaration unknown = new StreamDeclaration(2, "public", "audit", List.of("id"), List.of(RowValueKind.INTEGER));
+    Messages m = new Messages().status("public", "users", "STARTED")
+        .line(text(users.toLine()))
+        .line(text(new TypedRowBuilder().row(0, 5).text("1").text("n\t1").text("s1").toLine()))
+        .line(text(orders.toLine()))
+        .line(text(new TypedRowBuilder().row(1, 5).text("1").text("o1").toLine()))
+        .line(text(new TypedRowBuilder().row(0, 5).text("2").nullValue().text("s2").toLine()))
+        .state("public", "users", "{\"cursor\":2}")
+        .line(text(unknown.toLine()))
+        .line(text(new TypedRowBuilder().row(2, 5).text("9").toLine()))
+        .line(text(new TypedRowBuilder().row(7, 5).text("9").toLine())) // no stream line for 7
+        .state("public", "orders", "{\"cursor\":1}").status("public", "users", "COMPLETE");
+
+    ReplicationOutput output = h.run(h.source(m.toString(), "exit 0"));
+
+    assertThat(output.status()).isEqualTo(ReplicationStatus.COMPLETED);
+    assertThat(output.stats().recordsCommitted()).isEqualTo(3);
+    assertThat(output.stats().malformedSourceLines()).isEqualTo(1);
+    List<String> received = h.destinationLines();
+    assertThat(StreamDeclaration.parse(received.get(1).getBytes(StandardCharsets.UTF_8))).as("renamed, secret left out")
+        .isEqualTo(new StreamDeclaration(0, "raw_public", "pg_users", List.of("id", "name"),
+            List.of(RowValueKind.INTEGER, RowValueKind.STRING)));
+    assertThat(received.get(2)).isEqualTo(text(new TypedRowBuilder().row(0, 5).text("1").text("n\t1").toLine()));
+    assertThat(StreamDeclaration.parse(received.get(3).getBytes(StandardCharsets.UTF_8)).name()).isEqualTo("pg_orders");
+    assertThat(received.get(4)).as("no field left out: the very line").isEqualTo(
+        text(new TypedRowBuilder().row(1, 5).text("1").text("o1").toLine()));
+    assertThat(received.get(5)).isEqualTo(text(new TypedRowBuilder().row(0, 5).text("2").nullValue().toLine()));
+    assertThat(received).noneMatch(line -> line.contains("audit") || line.startsWith("\u001eR\t2\t") || line.startsWith("\u001eR\t7\t"));
+    assertThat(h.persistence.current("connection-1").messages()).extracting(s -> s.getStream().getStreamDescriptor())
+        .containsExactlyInAnyOrder(USERS, ORDERS);
+    StreamStatistics userStats = output.stats().streams().stream().filter(s -> s.streamName().equals("users")).findFirst()
+        .orElseThrow();
+    assertThat(userStats.recordsEmitted()).isEqualTo(2);
+    assertThat(userStats.recordsCommitted()).isEqualTo(2);
+    assertThat(userStats.bytesEmitted()).isEqualTo(received.get(2).length() + received.get(5).length());
+    assertThat(h.log(output)).contains("a row of a stream no stream line declared")
+        .contains("rows of stream public.audit, which is not in the connection's catalog");
+  }
+
+  private static String text(byte[] line) {
+    return new String(line, StandardCharsets.UTF_8);
   }
 
   @Test

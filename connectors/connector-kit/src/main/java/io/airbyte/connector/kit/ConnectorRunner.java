@@ -146,6 +146,9 @@ public final class ConnectorRunner {
         Source source = source(invocation);
         JsonNode config = validConfig(invocation.config());
         JsonNode state = invocation.state() == null ? null : inputFile(invocation.state());
+        if (invocation.typedRows()) {
+          output.useTypedRows();
+        }
         source.read(config, catalog(invocation.catalog()), state, output);
       }
       case WRITE -> {
@@ -154,6 +157,9 @@ public final class ConnectorRunner {
         RecordSizeLimit limit = RecordSizeLimit.fromEnvironment(environment.get(RecordSizeLimit.VARIABLE),
             destination.maxRecordBytes(config));
         MessageInput input = new MessageInput(stdin, limit, output);
+        if (invocation.typedRows()) {
+          input.acceptTypedRows();
+        }
         destination.write(config, catalog(invocation.catalog()), input, output);
       }
       default -> throw new IllegalStateException("unhandled command " + invocation.command());

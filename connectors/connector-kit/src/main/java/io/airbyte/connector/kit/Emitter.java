@@ -28,6 +28,8 @@ public final class Emitter {
 
   private final AirbyteMessageWriter writer;
   private final Clock clock;
+  private volatile boolean typedRows;
+  private final java.util.concurrent.atomic.AtomicInteger typedRowStreams = new java.util.concurrent.atomic.AtomicInteger();
 
   public Emitter(AirbyteMessageWriter writer, Clock clock) {
     this.writer = writer;
@@ -54,6 +56,37 @@ public final class Emitter {
   public void record(String namespace, String stream, AirbyteMessageWriter.DataWriter data) {
     try {
       writer.writeRecord(namespace, stream, clock.millis(), data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the platform", e);
+    }
+  }
+
+  /** Whether records may go as typed rows ({@link io.airbyte.protocol.rows.TypedRows}): the platform asked for them. */
+  public boolean typedRows() {
+    return typedRows;
+  }
+
+  void useTypedRows() {
+    typedRows = true;
+  }
+
+  /** A number for a new typed-rows stream, unique in this output. */
+  public int nextTypedRowStream() {
+    return typedRowStreams.getAndIncrement();
+  }
+
+  /** The time records are stamped with (emitted_at), in epoch milliseconds. */
+  public long millis() {
+    return clock.millis();
+  }
+
+  /** A line of the typed-rows format (a stream line or a row), without its newline; only when {@link #typedRows()}. */
+  public void typedRow(byte[] line, int length) {
+    if (!typedRows) {
+      throw new IllegalStateException("the platform did not ask for typed rows");
+    }
+    try {
+      writer.writeRawLine(line, 0, length);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to the platform", e);
     }

@@ -26,6 +26,21 @@ enum ConnectorJar {
     return jar;
   }
 
+  /** Whether the connector's spec (its jar's {@code spec.json}) declares the typed-rows record format. */
+  boolean declaresTypedRows() {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar().toFile())) {
+      java.util.zip.ZipEntry entry = zip.getEntry("spec.json");
+      if (entry == null) {
+        return false;
+      }
+      try (java.io.InputStream in = zip.getInputStream(entry)) {
+        return io.airbyte.protocol.rows.TypedRows.declaredBy(io.airbyte.protocol.json.Jsons.mapper().readTree(in));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Override
   public String toString() {
     return module;

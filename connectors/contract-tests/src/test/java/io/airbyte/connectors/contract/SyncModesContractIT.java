@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * source-postgres → each destination, in each of the five sync-mode pairs: a first sync, then
  * inserts, updates and rows sharing the last cursor value, then a second sync from the state the
  * destination echoed; the destination is compared with the source row by row. A read killed
- * mid-stream and resumed from the last echoed state ends row-exact in dedup mode.
+ * mid-stream and resumed from the last echoed state ends row-exact in dedup mode. Records go as typed
+ * rows, as the platform sends them between these connectors ({@link TypedRowsDifferentialIT} holds the
+ * two paths against each other).
  */
 @ExtendWith(ProtocolModelsExtension.class)
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
@@ -136,6 +138,9 @@ class SyncModesContractIT {
     SyncPipe.Result result = SyncPipe.run(work, ConnectorJar.SOURCE_POSTGRES, sourceConfig(), target.connector(),
         target.config(), catalog, states, killAfterStates);
     assertThat(result.destination().exitCode()).as(result.destination().stderr()).isZero();
+    if (result.sourceRecords() > 0) {
+      assertThat(result.typedRowLines()).as("records went as typed rows, as the platform sends them").isPositive();
+    }
     if (killAfterStates == 0) {
       assertThat(result.sourceExit()).as("source exit, see " + result.dir()).isZero();
     }

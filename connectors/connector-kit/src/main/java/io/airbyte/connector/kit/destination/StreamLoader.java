@@ -16,6 +16,9 @@ public interface StreamLoader {
   /** Reads a record's data in the pass that reads its line (see {@link io.airbyte.protocol.codec.RecordDataHandler}). */
   void readData(JsonParser parser, byte[] line) throws IOException;
 
+  /** Reads a typed row's values in the pass that reads its line (see {@link io.airbyte.protocol.codec.TypedRowHandler}). */
+  void readRow(io.airbyte.protocol.rows.StreamDeclaration stream, io.airbyte.protocol.rows.CopyTextRow row) throws IOException;
+
   /** Writes a record (its data read by {@link #readData}, or still to read from the record). */
   void write(AirbyteRecordMessage record) throws Exception;
 

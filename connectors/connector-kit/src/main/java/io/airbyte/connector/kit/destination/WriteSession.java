@@ -62,6 +62,14 @@ public final class WriteSession {
       loader.readData(parser, line);
       return loader;
     });
+    input.setTypedRowHandler((stream, row) -> {
+      StreamLoader loader = find(new StreamDescriptor().withNamespace(stream.namespace()).withName(stream.name()));
+      if (loader == null) {
+        return null;
+      }
+      loader.readRow(stream, row);
+      return loader;
+    });
     for (AirbyteMessage message = input.next(); message != null; message = input.next()) {
       switch (message.getType()) {
         case RECORD -> record(message.getRecord());

@@ -13,7 +13,12 @@ import io.airbyte.protocol.models.AirbyteRecordMessageMetaChange.Reason;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import io.airbyte.protocol.rows.CopyTextRow;
+import io.airbyte.protocol.rows.RowValueKind;
+import io.airbyte.protocol.rows.StreamDeclaration;
+import io.airbyte.protocol.rows.TypedRows;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -59,6 +64,11 @@ public final class RowEncoder {
   private char[] lastExtractedAt;
   private long sequence;
   private boolean dataRead;
+  private StreamDeclaration lastDeclaration;
+  private int[] columnOfField;
+  private char[] chars = new char[256];
+  private static final char[] TRUE = "true".toCharArray();
+  private static final char[] FALSE = "false".toCharArray();
 
   /**
    * @param columns the stream's columns in table order, with the type their table column holds
@@ -100,6 +110,115 @@ public final class RowEncoder {
     startRow();
     readFields(p, bytes);
     dataRead = true;
+  }
+
+  /**
+   * Reads a typed row's values into this encoder's column values (see {@link
+   * io.airbyte.protocol.codec.TypedRowHandler}): each value is taken as the JSON value its kind
+   * stands for, so a row lands exactly as the same record in JSON would, casts and changes included.
+   */
+  public void readRow(StreamDeclaration stream, CopyTextRow row) throws IOException {
+    if (stream != lastDeclaration) {
+      columnOfField = new int[stream.fields().size()];
+      for (int k = 0; k < columnOfField.length; k++) {
+        Integer column = index.get(stream.fields().get(k));
+        columnOfField[k] = column == null ? -1 : column;
+      }
+      lastDeclaration = stream;
+    }
+    startRow();
+    for (int k = 0; k < columnOfField.length; k++) {
+      int i = columnOfField[k];
+      int field = TypedRows.FIRST_VALUE + k;
+      if (i < 0 || row.isNull(field)) {
+        continue;
+      }
+      Bytes value = values[i];
+      value.clear();
+      present[i] = typedValue(i, stream.kinds().get(k), row, field, value);
+    }
+    dataRead = true;
+  }
+
+  private boolean typedValue(int i, RowValueKind kind, CopyTextRow row, int field, Bytes value) throws IOException {
+    byte[] bytes;
+    int start;
+    int end;
+    if (row.plain(field)) {
+      bytes = row.array();
+      start = row.start(field);
+      end = row.end(field);
+    } else {
+      bytes = row.scratch();
+      start = 0;
+      end = row.unescape(field);
+    }
+    if (kind == RowValueKind.JSON) {
+      int first = start;
+      while (first < end && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\n' || bytes[first] == '\r')) {
+        first++;
+      }
+      if (first < end && (bytes[first] == '{' || bytes[first] == '[')) {
+        return container(i, bytes[first] == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY, ByteBuffer.wrap(bytes),
+            first, end, value);
+      }
+      try (JsonParser p = Jsons.mapper().createParser(bytes, start, end - start)) {
+        JsonToken token = p.nextToken();
+        if (token == null || token == JsonToken.VALUE_NULL) {
+          return false;
+        }
+        return scalar(i, token, p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), value);
+      }
+    }
+    int length = utf16(bytes, start, end);
+    JsonToken token = switch (kind) {
+      case INTEGER -> JsonToken.VALUE_NUMBER_INT;
+      case NUMBER -> numberToken(chars, length);
+      case BOOLEAN -> length > 0 && chars[0] == 't' ? JsonToken.VALUE_TRUE : JsonToken.VALUE_FALSE;
+      default -> JsonToken.VALUE_STRING;
+    };
+    if (kind == RowValueKind.BOOLEAN) {
+      char[] literal = token == JsonToken.VALUE_TRUE ? TRUE : FALSE;
+      return scalar(i, token, literal, 0, literal.length, value);
+    }
+    return scalar(i, token, chars, 0, length, value);
+  }
+
+  /** How a JSON parser would see a number's text: an integer, a float, or a string (NaN, Infinity). */
+  private static JsonToken numberToken(char[] text, int length) {
+    if (length == 0) {
+      return JsonToken.VALUE_STRING;
+    }
+    boolean integer = true;
+    for (int k = 0; k < length; k++) {
+      char c = text[k];
+      if (c >= '0' && c <= '9' || (k == 0 && c == '-' && length > 1)) {
+        continue;
+      }
+      if (c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-') {
+        return JsonToken.VALUE_STRING;
+      }
+      integer = false;
+    }
+    return integer ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT;
+  }
+
+  /** Decodes UTF-8 into {@link #chars}; returns the number of chars. */
+  private int utf16(byte[] bytes, int start, int end) {
+    if (chars.length < end - start) {
+      chars = new char[Math.max(end - start, chars.length * 2)];
+    }
+    int at = 0;
+    for (int k = start; k < end; k++) {
+      byte b = bytes[k];
+      if (b < 0) {
+        String rest = new String(bytes, k, end - k, StandardCharsets.UTF_8);
+        rest.getChars(0, rest.length(), chars, at);
+        return at + rest.length();
+      }
+      chars[at++] = (char) b;
+    }
+    return at;
   }
 
   /** Appends one row for {@code record} to {@code out}: its data was read by {@link #readData}, or is read now. */
@@ -182,7 +301,7 @@ public final class RowEncoder {
       if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
         present[i] = container(i, token, p, bytes, value);
       } else {
-        present[i] = scalar(i, token, p, value);
+        present[i] = scalar(i, token, p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), value);
       }
     }
   }
@@ -201,16 +320,20 @@ public final class RowEncoder {
   }
 
   private boolean container(int i, JsonToken token, JsonParser p, ByteBuffer bytes, Bytes value) throws IOException {
-    AirbyteType type = types[i];
     int start = (int) p.currentTokenLocation().getByteOffset();
     p.skipChildren();
+    return container(i, token, bytes, start, (int) p.currentLocation().getByteOffset(), value);
+  }
+
+  /** An object or array, its JSON text at {@code start..end} of {@code bytes}. */
+  private boolean container(int i, JsonToken token, ByteBuffer bytes, int start, int end, Bytes value) {
+    AirbyteType type = types[i];
     boolean fits = type == AirbyteType.JSON || type == AirbyteType.STRING
         || (type == AirbyteType.OBJECT && token == JsonToken.START_OBJECT)
         || (type == AirbyteType.ARRAY && token == JsonToken.START_ARRAY);
     if (!fits) {
       return typecastError(i);
     }
-    int end = (int) p.currentLocation().getByteOffset();
     if (format.json(value, bytes, start, end) && type != AirbyteType.STRING) {
       failed[i] = Reason.DESTINATION_SERIALIZATION_ERROR;
       return false;
@@ -218,11 +341,11 @@ public final class RowEncoder {
     return true;
   }
 
-  private boolean scalar(int i, JsonToken token, JsonParser p, Bytes value) throws IOException {
+  private boolean scalar(int i, JsonToken token, char[] text, int offset, int length, Bytes value) {
     AirbyteType type = types[i];
     switch (type) {
       case STRING -> {
-        truncated[i] = format.text(value, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        truncated[i] = format.text(value, text, offset, length);
         return true;
       }
       case BOOLEAN -> {
@@ -231,22 +354,22 @@ public final class RowEncoder {
           return true;
         }
         if (token == JsonToken.VALUE_STRING
-            && ValueText.isBoolean(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
-          format.bool(value, Character.toLowerCase(p.getTextCharacters()[p.getTextOffset()]) == 't');
+            && ValueText.isBoolean(text, offset, length)) {
+          format.bool(value, Character.toLowerCase(text[offset]) == 't');
           return true;
         }
         return typecastError(i);
       }
       case INTEGER -> {
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_STRING) {
-          if (ValueText.isLong(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
-            format.plain(value, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+          if (ValueText.isLong(text, offset, length)) {
+            format.plain(value, text, offset, length);
             return true;
           }
           return typecastError(i);
         }
         if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-          BigDecimal decimal = p.getDecimalValue();
+          BigDecimal decimal = new BigDecimal(text, offset, length);
           if (decimal.stripTrailingZeros().scale() <= 0) {
             BigInteger integer = decimal.toBigInteger();
             if (integer.compareTo(LONG_MIN) >= 0 && integer.compareTo(LONG_MAX) <= 0) {
@@ -261,16 +384,16 @@ public final class RowEncoder {
       case NUMBER -> {
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
             || (token == JsonToken.VALUE_STRING
-                && ValueText.isNumber(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()))) {
-          format.plain(value, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                && ValueText.isNumber(text, offset, length))) {
+          format.plain(value, text, offset, length);
           return true;
         }
         return typecastError(i);
       }
       case DATE, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITHOUT_TIMEZONE, TIME_WITH_TIMEZONE, TIME_WITHOUT_TIMEZONE -> {
         if (token == JsonToken.VALUE_STRING
-            && ValueText.isValid(type, p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
-          format.temporal(value, type, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            && ValueText.isValid(type, text, offset, length)) {
+          format.temporal(value, type, text, offset, length);
           return true;
         }
         return typecastError(i);
@@ -279,22 +402,18 @@ public final class RowEncoder {
         return typecastError(i);
       }
       case JSON -> {
-        return jsonScalar(i, token, p, value);
+        return jsonScalar(i, token, text, offset, length, value);
       }
       default -> throw new IllegalStateException("unhandled type " + type);
     }
   }
 
   /** A scalar in a JSON column: its JSON text (strings quoted and escaped as JSON). */
-  private boolean jsonScalar(int i, JsonToken token, JsonParser p, Bytes value) throws IOException {
+  private boolean jsonScalar(int i, JsonToken token, char[] text, int offset, int length, Bytes value) {
     if (token != JsonToken.VALUE_STRING) {
-      char[] literal = p.getText().toCharArray();
-      format.text(value, literal, 0, literal.length);
+      format.text(value, text, offset, length);
       return true;
     }
-    char[] text = p.getTextCharacters();
-    int offset = p.getTextOffset();
-    int length = p.getTextLength();
     for (int k = offset; k < offset + length; k++) {
       if (text[k] == 0) {
         failed[i] = Reason.DESTINATION_SERIALIZATION_ERROR;

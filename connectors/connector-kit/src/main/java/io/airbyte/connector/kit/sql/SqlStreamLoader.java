@@ -98,6 +98,12 @@ public final class SqlStreamLoader implements StreamLoader {
   }
 
   @Override
+  public void readRow(io.airbyte.protocol.rows.StreamDeclaration stream, io.airbyte.protocol.rows.CopyTextRow row)
+      throws IOException {
+    encoder.readRow(stream, row);
+  }
+
+  @Override
   public void write(AirbyteRecordMessage record) throws Exception {
     if (complete) {
       LOG.warning("record for " + target.describe() + " after the stream completed: written anyway");

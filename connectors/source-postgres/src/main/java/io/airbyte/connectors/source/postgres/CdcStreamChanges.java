@@ -1,5 +1,6 @@
 package io.airbyte.connectors.source.postgres;
 
+import io.airbyte.protocol.rows.CopyTextRow;
 import io.airbyte.connector.kit.Emitter;
 import io.airbyte.protocol.models.AirbyteStreamStatus;
 import io.airbyte.protocol.models.StreamDescriptor;
@@ -32,7 +33,7 @@ final class CdcStreamChanges {
   private final Connection connection;
   private final CdcFields fields = new CdcFields();
   private final RowWriter writer;
-  private final CopyRow row = new CopyRow();
+  private final CopyTextRow row = new CopyTextRow();
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
   private SnapshotFilter filter;
   private int[] positions = new int[0];

@@ -1,5 +1,6 @@
 package io.airbyte.connectors.source.postgres;
 
+import io.airbyte.protocol.rows.CopyTextRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,7 +20,7 @@ record ReadContext(Connection connection, TableInfo table, List<TableInfo.Column
   /** Runs the query and hands each row to {@code consumer}; returns the row count. */
   long stream(String query, RowConsumer consumer) throws SQLException {
     CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT");
-    CopyRow row = new CopyRow();
+    CopyTextRow row = new CopyTextRow();
     long rows = 0;
     try {
       for (byte[] bytes = copy.readFromCopy(); bytes != null; bytes = copy.readFromCopy()) {
@@ -43,6 +44,6 @@ record ReadContext(Connection connection, TableInfo table, List<TableInfo.Column
   /** Receives the rows of a query. */
   @FunctionalInterface
   interface RowConsumer {
-    void accept(CopyRow row) throws SQLException;
+    void accept(CopyTextRow row) throws SQLException;
   }
 }

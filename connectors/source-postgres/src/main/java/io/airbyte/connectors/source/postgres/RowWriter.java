@@ -1,10 +1,16 @@
 package io.airbyte.connectors.source.postgres;
 
+import io.airbyte.protocol.rows.CopyTextRow;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.airbyte.protocol.json.RawUtf8;
+import io.airbyte.protocol.models.StreamDescriptor;
+import io.airbyte.protocol.rows.RowValueKind;
+import io.airbyte.protocol.rows.StreamDeclaration;
+import io.airbyte.protocol.rows.TypedRowBuilder;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,6 +28,7 @@ final class RowWriter {
   private final RawUtf8 raw = new RawUtf8();
   private byte[] temporal = new byte[64];
   private final ExtraFields extras;
+  private final List<TableInfo.ColumnInfo> columns;
 
   RowWriter(List<TableInfo.ColumnInfo> columns) {
     this(columns, null);
@@ -30,6 +37,7 @@ final class RowWriter {
   /** @param extras written after the columns (CDC's metadata), or null */
   RowWriter(List<TableInfo.ColumnInfo> columns, ExtraFields extras) {
     this.extras = extras;
+    this.columns = List.copyOf(columns);
     names = new SerializableString[columns.size()];
     types = new PgType[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
@@ -45,7 +53,7 @@ final class RowWriter {
   }
 
   /** Writes fields 0..n-1 of the row as a JSON object. */
-  void write(CopyRow row, JsonGenerator g) throws IOException {
+  void write(CopyTextRow row, JsonGenerator g) throws IOException {
     g.writeStartObject();
     for (int i = 0; i < names.length; i++) {
       g.writeFieldName(names[i]);
@@ -61,7 +69,61 @@ final class RowWriter {
     g.writeEndObject();
   }
 
-  private void writeValue(CopyRow row, int i, ValueKind kind, JsonGenerator g) throws IOException {
+  /** Whether its rows can go as typed rows: no fields besides the columns. */
+  boolean typedRows() {
+    return extras == null;
+  }
+
+  /** The stream line declaring the columns of {@code stream}'s rows. */
+  StreamDeclaration declaration(int ref, StreamDescriptor stream) {
+    List<String> fields = new ArrayList<>();
+    List<RowValueKind> kinds = new ArrayList<>();
+    for (TableInfo.ColumnInfo column : columns) {
+      fields.add(column.name());
+      kinds.add(switch (column.type().kind()) {
+        case INTEGER -> RowValueKind.INTEGER;
+        case NUMERIC, FLOAT -> RowValueKind.NUMBER;
+        case BOOLEAN -> RowValueKind.BOOLEAN;
+        case JSON, ARRAY -> RowValueKind.JSON;
+        default -> RowValueKind.STRING;
+      });
+    }
+    return new StreamDeclaration(ref, stream.getNamespace(), stream.getName(), fields, kinds);
+  }
+
+  /**
+   * Writes fields 0..n-1 of the row as the values of a typed row: the COPY text as PostgreSQL sent it
+   * (the row format escapes as COPY does), but for date-times in the well-known form and bytea in
+   * base64, as in JSON.
+   */
+  void writeRow(CopyTextRow row, TypedRowBuilder out) {
+    byte[] bytes = row.array();
+    for (int i = 0; i < types.length; i++) {
+      int start = row.start(i);
+      int end = row.end(i);
+      if (row.isNull(i)) {
+        out.nullValue();
+        continue;
+      }
+      switch (types[i].kind()) {
+        case TIMESTAMP -> temporalValue(bytes, start, end, true, false, out);
+        case TIMESTAMPTZ -> temporalValue(bytes, start, end, true, true, out);
+        case TIMETZ -> temporalValue(bytes, start, end, false, true, out);
+        case BYTEA -> {
+          byte[] base64 = Base64.getEncoder().encode(bytea(row, i));
+          out.escaped(base64, 0, base64.length);
+        }
+        default -> out.escaped(bytes, start, end);
+      }
+    }
+  }
+
+  private static byte[] bytea(CopyTextRow row, int i) {
+    int length = row.unescape(i); // "\x0a0b…"
+    return HexFormat.of().parseHex(new String(row.scratch(), 2, length - 2, java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  private void writeValue(CopyTextRow row, int i, ValueKind kind, JsonGenerator g) throws IOException {
     byte[] bytes = row.array();
     int start = row.start(i);
     int end = row.end(i);
@@ -84,11 +146,7 @@ final class RowWriter {
         int length = row.unescape(i);
         g.writeRawValue(raw.of(row.scratch(), 0, length));
       }
-      case BYTEA -> {
-        int length = row.unescape(i); // "\x0a0b…"
-        byte[] decoded = HexFormat.of().parseHex(new String(row.scratch(), 2, length - 2, java.nio.charset.StandardCharsets.US_ASCII));
-        g.writeString(Base64.getEncoder().encodeToString(decoded));
-      }
+      case BYTEA -> g.writeString(Base64.getEncoder().encodeToString(bytea(row, i)));
       default -> {
         if (row.plain(i)) {
           g.writeUTF8String(bytes, start, end - start);
@@ -106,13 +164,24 @@ final class RowWriter {
    */
   private void writeTemporal(byte[] b, int start, int end, boolean hasDate, boolean zoned, JsonGenerator g)
       throws IOException {
+    int length = temporal(b, start, end, hasDate, zoned); // may grow the buffer: read it after
+    g.writeRawUTF8String(temporal, 0, length);
+  }
+
+  private void temporalValue(byte[] b, int start, int end, boolean hasDate, boolean zoned, TypedRowBuilder out) {
+    int length = temporal(b, start, end, hasDate, zoned);
+    out.escaped(temporal, 0, length);
+  }
+
+  /** The value in the well-known form, in {@link #temporal}; returns its length. */
+  private int temporal(byte[] b, int start, int end, boolean hasDate, boolean zoned) {
     int length = end - start;
     if (temporal.length < length + 8) {
       temporal = Arrays.copyOf(temporal, length + 8);
     }
     if (b[start] < '0' || b[start] > '9') {
-      g.writeRawUTF8String(b, start, length); // infinity, -infinity
-      return;
+      System.arraycopy(b, start, temporal, 0, length); // infinity, -infinity
+      return length;
     }
     boolean bc = length > 3 && b[end - 3] == ' ' && b[end - 2] == 'B' && b[end - 1] == 'C';
     int valueEnd = bc ? end - 3 : end;
@@ -158,7 +227,7 @@ final class RowWriter {
       temporal[at++] = 'B';
       temporal[at++] = 'C';
     }
-    g.writeRawUTF8String(temporal, 0, at);
+    return at;
   }
 
   /** Fields a record carries besides its columns. */

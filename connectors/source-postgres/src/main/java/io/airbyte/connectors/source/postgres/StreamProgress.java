@@ -1,9 +1,11 @@
 package io.airbyte.connectors.source.postgres;
 
+import io.airbyte.protocol.rows.CopyTextRow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.connector.kit.Emitter;
 import io.airbyte.protocol.models.AirbyteStreamStatus;
 import io.airbyte.protocol.models.StreamDescriptor;
+import io.airbyte.protocol.rows.TypedRowBuilder;
 
 /** Emits the records, statuses and states of one stream, and counts what each state covers. */
 final class StreamProgress {
@@ -14,6 +16,8 @@ final class StreamProgress {
   private final StateSink states;
   private long sinceState;
   private long total;
+  private TypedRowBuilder typedRows;
+  private int ref;
 
   StreamProgress(Emitter output, StreamDescriptor stream, RowWriter rows, StateSink states) {
     this.output = output;
@@ -22,11 +26,22 @@ final class StreamProgress {
     this.states = states;
   }
 
-  void record(CopyRow row) {
+  void record(CopyTextRow row) {
     if (total == 0) {
       output.streamStatus(stream, AirbyteStreamStatus.RUNNING);
+      if (output.typedRows() && rows.typedRows()) {
+        typedRows = new TypedRowBuilder();
+        ref = output.nextTypedRowStream();
+        byte[] declaration = rows.declaration(ref, stream).toLine();
+        output.typedRow(declaration, declaration.length);
+      }
     }
-    output.record(stream.getNamespace(), stream.getName(), g -> rows.write(row, g));
+    if (typedRows != null) {
+      rows.writeRow(row, typedRows.row(ref, output.millis()));
+      output.typedRow(typedRows.array(), typedRows.length());
+    } else {
+      output.record(stream.getNamespace(), stream.getName(), g -> rows.write(row, g));
+    }
     sinceState++;
     total++;
   }

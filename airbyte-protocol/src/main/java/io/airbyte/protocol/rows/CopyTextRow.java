@@ -1,12 +1,13 @@
-package io.airbyte.connectors.source.postgres;
+package io.airbyte.protocol.rows;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * One row of {@code COPY … TO STDOUT} text output: fields separated by tabs, {@code \N} for NULL,
- * backslash escapes for control characters and backslashes. Reused from row to row.
+ * One row of PostgreSQL's COPY text format: fields separated by tabs, {@code \N} for NULL,
+ * backslash escapes for control characters and backslashes. Reused from row to row. It reads
+ * {@code COPY … TO STDOUT} output and the lines of the {@link TypedRows} record format.
  */
-final class CopyRow {
+public final class CopyTextRow {
 
   private byte[] row;
   private int[] starts = new int[16];
@@ -15,7 +16,7 @@ final class CopyRow {
   private byte[] scratch = new byte[256];
 
   /** Takes a row as {@code readFromCopy} returns it (with its trailing newline). */
-  void load(byte[] bytes) {
+  public void load(byte[] bytes) {
     row = bytes;
     int end = bytes.length > 0 && bytes[bytes.length - 1] == '\n' ? bytes.length - 1 : bytes.length;
     fields = 0;
@@ -34,29 +35,29 @@ final class CopyRow {
     }
   }
 
-  int fields() {
+  public int fields() {
     return fields;
   }
 
-  boolean isNull(int field) {
+  public boolean isNull(int field) {
     return ends[field] - starts[field] == 2 && row[starts[field]] == '\\' && row[starts[field] + 1] == 'N';
   }
 
   /** The raw (still escaped) bytes; their array is {@link #array()}. */
-  int start(int field) {
+  public int start(int field) {
     return starts[field];
   }
 
-  int end(int field) {
+  public int end(int field) {
     return ends[field];
   }
 
-  byte[] array() {
+  public byte[] array() {
     return row;
   }
 
   /** Whether the field has no escapes, so its raw bytes are its value. */
-  boolean plain(int field) {
+  public boolean plain(int field) {
     for (int i = starts[field]; i < ends[field]; i++) {
       if (row[i] == '\\') {
         return false;
@@ -69,7 +70,7 @@ final class CopyRow {
    * The field's value with COPY escapes resolved, in a scratch buffer valid until the next call;
    * its length is returned.
    */
-  int unescape(int field) {
+  public int unescape(int field) {
     int length = ends[field] - starts[field];
     if (scratch.length < length) {
       scratch = new byte[Math.max(length, scratch.length * 2)];
@@ -114,12 +115,12 @@ final class CopyRow {
     return at;
   }
 
-  byte[] scratch() {
+  public byte[] scratch() {
     return scratch;
   }
 
   /** The field's value as a string (null for NULL). */
-  String string(int field) {
+  public String string(int field) {
     if (isNull(field)) {
       return null;
     }
