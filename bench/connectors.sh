@@ -3,7 +3,8 @@
 # the machine's PostgreSQL 15 (started if needed; role bench/bench, databases bench_src and bench_dst).
 # Usage: bench/connectors.sh [ROWS]   (default 1000000; run ./mvnw package -DskipTests first; BENCH_EVENTS_SQL=FILE
 # names the table's script when ../shared/bench/bench_events.sql is not beside the checkout)
-# Cases, one RESULT line each:
+# Cases, one RESULT line each (postgres, duckdb and snowflake twice: records as JSON lines, then as typed rows, the
+# fast path both connectors declare, named with _rows: postgres_rows, duckdb_rows, snowflake_rows):
 #   copy      psql COPY (SELECT ...) TO STDOUT | psql COPY ... FROM STDIN: the raw pipe, the yardstick
 #   postgres  source-postgres read | destination-postgres write (full refresh overwrite)
 #   duckdb    source-postgres read | destination-duckdb write (full refresh overwrite)
@@ -61,10 +62,14 @@ cat > "$DIR/snowflake_dest.json" <<EOF
  "jdbc_url_params": "ssl=off&loginTimeout=10"}
 EOF
 bench_copy_case "$DIR" "$ROWS"
-bench_pipe_case "$DIR" "$ROWS" postgres destination-postgres pg_dest.json
-bench_check_rows postgres "$ROWS"
-bench_pipe_case "$DIR" "$ROWS" duckdb destination-duckdb duck_dest.json
-bench_pipe_case "$DIR" "$ROWS" snowflake destination-snowflake snowflake_dest.json | tr -d '\n'
-echo " emulator_peak_rss_mb=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$FAKESNOW_PID/status")"
-count=$(java $BENCH_JVM -cp "$BENCH_CP" io.airbyte.bench.FakesnowEmulator count "$SNOWFLAKE_HOST" BENCH '"BENCH_OUT"."BENCH_EVENTS"')
-[ "$count" = "$ROWS" ] || { echo "snowflake: $count rows in the emulator, expected $ROWS" >&2; exit 1; }
+# each destination with records as JSON lines, then as typed rows (the fast path, suffix _rows)
+for format in json typed-rows-v1; do
+  suffix=$([ "$format" = json ] || echo _rows)
+  bench_pipe_case "$DIR" "$ROWS" "postgres$suffix" destination-postgres pg_dest.json "$format"
+  bench_check_rows "postgres$suffix" "$ROWS"
+  bench_pipe_case "$DIR" "$ROWS" "duckdb$suffix" destination-duckdb duck_dest.json "$format"
+  bench_pipe_case "$DIR" "$ROWS" "snowflake$suffix" destination-snowflake snowflake_dest.json "$format" | tr -d '\n'
+  echo " emulator_peak_rss_mb=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$FAKESNOW_PID/status")"
+  count=$(java $BENCH_JVM -cp "$BENCH_CP" io.airbyte.bench.FakesnowEmulator count "$SNOWFLAKE_HOST" BENCH '"BENCH_OUT"."BENCH_EVENTS"')
+  [ "$count" = "$ROWS" ] || { echo "snowflake$suffix: $count rows in the emulator, expected $ROWS" >&2; exit 1; }
+done

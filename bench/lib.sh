@@ -132,7 +132,8 @@ bench_copy_case() {
 
 # source-postgres read | DEST write, the connectors alone; prints RESULT and sets CASE_SECONDS.
 # args: dir rows name dest config [format]: format json (the default) or typed-rows-v1 (the fast path: both
-# connectors given --record-format typed-rows-v1)
+# connectors given --record-format typed-rows-v1). The destination's local files are confined to dir
+# (AIRBYTE_LOCAL_ROOT: destination-duckdb's file).
 bench_pipe_case() {
   local dir="$1" rows="$2" name="$3" dest="$4" config="$5" format="${6:-json}" start rss
   local -a format_args=()
@@ -141,7 +142,7 @@ bench_pipe_case() {
   bench_rss "$dir/src_rss" java $BENCH_JAVA_OPTS -jar connectors/source-postgres/target/source-postgres.jar read \
       --config "$dir/source.json" --catalog "$dir/catalog.json" "${format_args[@]}" \
     | tee >(wc -c > "$dir/${name}_bytes") \
-    | bench_rss "$dir/dst_rss" java $BENCH_JAVA_OPTS -jar "connectors/$dest/target/$dest.jar" write \
+    | bench_rss "$dir/dst_rss" env AIRBYTE_LOCAL_ROOT="$dir" java $BENCH_JAVA_OPTS -jar "connectors/$dest/target/$dest.jar" write \
       --config "$dir/$config" --catalog "$dir/catalog.json" "${format_args[@]}" > "$dir/${name}_out"
   CASE_SECONDS=$(awk -v a="$start" -v b="$(bench_now)" 'BEGIN { print b - a }')
   sleep 0.2

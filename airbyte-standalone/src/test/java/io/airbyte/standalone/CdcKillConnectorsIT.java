@@ -295,7 +295,7 @@ class CdcKillConnectorsIT {
 
   /** The logs of the job's attempts as the platform wrote them into its home. */
   private String attemptLogs(long jobId) throws Exception {
-    Path job = home.resolve("workspace").resolve(Long.toString(jobId));
+    Path job = AttemptFiles.job(home, jobId);
     StringBuilder all = new StringBuilder();
     if (Files.isDirectory(job)) {
       try (var attempts = Files.list(job)) {

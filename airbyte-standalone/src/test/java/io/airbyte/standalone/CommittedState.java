@@ -66,8 +66,7 @@ final class CommittedState {
 
   /** The state messages attempt {@code attempt} of job {@code jobId} started from (empty: it started from none). */
   static Set<JsonNode> inputOf(Path home, long jobId, int attempt) throws Exception {
-    Path file = home.resolve("workspace").resolve(Long.toString(jobId)).resolve(Integer.toString(attempt))
-        .resolve("input_state.json");
+    Path file = AttemptFiles.attempt(home, jobId, attempt).resolve("input_state.json");
     Set<JsonNode> messages = new HashSet<>();
     if (Files.exists(file)) {
       Jsons.deserialize(Files.readString(file)).forEach(messages::add);

@@ -168,12 +168,12 @@ class NoSecretOnDiskIT {
   }
 
   private String attemptLog(long jobId) throws IOException {
-    return Files.readString(home.resolve("workspace").resolve(Long.toString(jobId)).resolve("0").resolve("logs.log"));
+    return AttemptFiles.logText(home, jobId, 0);
   }
 
   /** Waits until the attempt replicates, and its connectors have had the time to start. */
   private void awaitReplicating(long jobId) throws Exception {
-    Path log = home.resolve("workspace").resolve(Long.toString(jobId)).resolve("0").resolve("logs.log");
+    Path log = AttemptFiles.log(home, jobId, 0);
     long deadline = System.currentTimeMillis() + 180_000;
     while (!(Files.exists(log) && attemptLog(jobId).contains("Replication of connection"))) {
       assertThat(System.currentTimeMillis()).as("the slow sync replicates within 180 s").isLessThan(deadline);

@@ -106,8 +106,7 @@ class StandaloneStateSurvivesRestartIT {
   }
 
   private String attemptLog(JsonNode job, int attempt) throws Exception {
-    return java.nio.file.Files.readString(home.resolve("workspace").resolve(job.get("jobId").asText())
-        .resolve(Integer.toString(attempt)).resolve("logs.log"));
+    return AttemptFiles.logText(home, job.get("jobId").asLong(), attempt);
   }
 
   private static String connection(PostgresTestDatabase db) {

@@ -7,6 +7,11 @@ public enum ConnectorRole {
   /** spec of an image whose side is not known yet */
   CONNECTOR;
 
+  /** The role of a source or a destination actor. */
+  public static ConnectorRole of(io.airbyte.contract.connector.ActorType type) {
+    return type == io.airbyte.contract.connector.ActorType.DESTINATION ? DESTINATION : SOURCE;
+  }
+
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

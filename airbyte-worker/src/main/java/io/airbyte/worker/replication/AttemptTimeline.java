@@ -22,7 +22,7 @@ final class AttemptTimeline {
   private final AtomicLong destinationStarted = new AtomicLong(UNSET);
   private final AtomicLong sourceStarted = new AtomicLong(UNSET);
   private final AtomicLong firstRecordRead = new AtomicLong(UNSET);
-  private final AtomicLong firstLineToDestination = new AtomicLong(UNSET);
+  private final AtomicLong firstMessageToDestination = new AtomicLong(UNSET);
   private final AtomicLong firstStateCommitted = new AtomicLong(UNSET);
   private final AtomicLong lastStateCommitted = new AtomicLong(UNSET);
 
@@ -46,9 +46,9 @@ final class AttemptTimeline {
     }
   }
 
-  void lineToDestination() {
-    if (firstLineToDestination.get() == UNSET) {
-      first(firstLineToDestination);
+  void messageToDestination() {
+    if (firstMessageToDestination.get() == UNSET) {
+      first(firstMessageToDestination);
     }
   }
 
@@ -64,7 +64,7 @@ final class AttemptTimeline {
     part(parts, "destination started", destinationStarted);
     part(parts, "source started", sourceStarted);
     part(parts, "first record read", firstRecordRead);
-    part(parts, "first message to the destination", firstLineToDestination);
+    part(parts, "first message to the destination", firstMessageToDestination);
     part(parts, "first state committed", firstStateCommitted);
     part(parts, "last state committed", lastStateCommitted);
     parts.add("end " + seconds(clock.millis()));

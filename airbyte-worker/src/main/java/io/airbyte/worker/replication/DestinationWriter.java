@@ -38,7 +38,7 @@ final class DestinationWriter implements Runnable {
     List<RawJson> batch = new ArrayList<>(BATCH);
     try (OutputStream out = new BufferedOutputStream(stdin, 1 << 16)) {
       while (queue.drainTo(batch, BATCH)) {
-        timeline.lineToDestination();
+        timeline.messageToDestination();
         for (RawJson line : batch) {
           line.writeTo(out);
           out.write('\n');

@@ -93,13 +93,9 @@ public final class ConnectorCommandActivitiesImpl implements ConnectorCommandAct
       case SPEC -> output(connectors.spec(connector));
       case DISCOVER -> output(connectors.discover(connector, config));
       case CHECK -> {
-        ConnectorRole role = type == ActorType.DESTINATION ? ConnectorRole.DESTINATION : ConnectorRole.SOURCE;
+        ConnectorRole role = ConnectorRole.of(type);
         ConnectorJobResult<AirbyteConnectionStatus> result = connectors.check(role, connector, config);
-        if (result.succeeded() && result.output().getStatus() == AirbyteConnectionStatus.Status.SUCCEEDED) {
-          recentChecks.passed(role, connector, config);
-        } else {
-          recentChecks.forget(role, connector, config);
-        }
+        recentChecks.record(role, connector, config, result);
         if (!result.succeeded()) {
           // a FAILED status traced as a transient or system error answers with the status's message
           String message = result.answered() && result.output().getMessage() != null ? result.output().getMessage()

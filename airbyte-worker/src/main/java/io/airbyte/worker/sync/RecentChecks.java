@@ -1,5 +1,7 @@
 package io.airbyte.worker.sync;
 
+import io.airbyte.protocol.models.AirbyteConnectionStatus;
+import io.airbyte.worker.connector.ConnectorJobResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.airbyte.contract.connector.ConnectorRuntime;
@@ -55,6 +57,16 @@ public final class RecentChecks {
     Instant now = clock.instant();
     passed.values().removeIf(at -> !at.plus(reuse).isAfter(now));
     passed.put(key(role, connector, config), now);
+  }
+
+  /** Remembers a check that passed (the connector answered SUCCEEDED); forgets the configuration otherwise. */
+  public void record(ConnectorRole role, ConnectorRuntime connector, JsonNode config,
+      ConnectorJobResult<AirbyteConnectionStatus> result) {
+    if (result.succeeded() && result.output().getStatus() == AirbyteConnectionStatus.Status.SUCCEEDED) {
+      passed(role, connector, config);
+    } else {
+      forget(role, connector, config);
+    }
   }
 
   public void forget(ConnectorRole role, ConnectorRuntime connector, JsonNode config) {

@@ -92,7 +92,7 @@ public final class SyncActivitiesImpl implements SyncActivities {
   private CheckResult check(SyncInput input, ActorType type) {
     Connection connection = inputs.connection(input);
     AttemptInputs.Side side = inputs.side(connection, type);
-    ConnectorRole role = type == ActorType.SOURCE ? ConnectorRole.SOURCE : ConnectorRole.DESTINATION;
+    ConnectorRole role = ConnectorRole.of(type);
     ConnectorJobResult<AirbyteConnectionStatus> result;
     try (AttemptLog log = replication.attemptLog(Long.toString(input.jobId()), input.attemptNumber())) {
       // a retry always checks: the attempt before it failed
@@ -111,11 +111,7 @@ public final class SyncActivitiesImpl implements SyncActivities {
       log.platform("Check of the " + role.label() + ": " + (result.succeeded() ? result.output().getStatus()
           : "failed: " + result.failure().externalMessage() + " (" + result.failure().failureType().value() + ")"));
     }
-    if (result.succeeded() && result.output().getStatus() == AirbyteConnectionStatus.Status.SUCCEEDED) {
-      recentChecks.passed(role, side.connector(), side.config());
-    } else {
-      recentChecks.forget(role, side.connector(), side.config());
-    }
+    recentChecks.record(role, side.connector(), side.config(), result);
     return PreSyncCheck.classify(type == ActorType.SOURCE ? FailureOrigin.SOURCE : FailureOrigin.DESTINATION, result);
   }
 
@@ -171,8 +167,7 @@ public final class SyncActivitiesImpl implements SyncActivities {
       Connection connection = inputs.connection(input);
       for (ActorType type : List.of(ActorType.SOURCE, ActorType.DESTINATION)) {
         AttemptInputs.Side side = inputs.side(connection, type);
-        recentChecks.forget(type == ActorType.SOURCE ? ConnectorRole.SOURCE : ConnectorRole.DESTINATION, side.connector(),
-            side.config());
+        recentChecks.forget(ConnectorRole.of(type), side.connector(), side.config());
       }
     } catch (RuntimeException e) {
       // the connection or an actor gone meanwhile: its next attempt fails on that, checked or not

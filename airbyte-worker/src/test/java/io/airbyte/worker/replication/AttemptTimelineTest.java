@@ -21,10 +21,10 @@ class AttemptTimelineTest {
     clock.at(1200);
     timeline.recordRead();
     clock.at(1210);
-    timeline.lineToDestination();
+    timeline.messageToDestination();
     clock.at(1500);
     timeline.recordRead();
-    timeline.lineToDestination();
+    timeline.messageToDestination();
     clock.at(3100);
     timeline.stateCommitted();
     clock.at(7400);
