@@ -37,6 +37,9 @@ public final class WriteSession {
   private final Map<String, StreamLoader> byNamespaceAndName = new HashMap<>();
   private long recordsSinceGlobalState;
   private boolean sawStreamStatus;
+  private String lastNamespace;
+  private String lastName;
+  private StreamLoader lastFound;
 
   /**
    * @param loaders one per configured stream, prepared (tables exist); in catalog order
@@ -55,7 +58,7 @@ public final class WriteSession {
   public void run(MessageInput input) throws Exception {
     // records are turned into rows in the pass that reads their line: no second parse of the data
     input.setRecordDataHandler((namespace, stream, parser, line) -> {
-      StreamLoader loader = find(new StreamDescriptor().withNamespace(namespace).withName(stream));
+      StreamLoader loader = find(namespace, stream);
       if (loader == null) {
         return null;
       }
@@ -63,7 +66,7 @@ public final class WriteSession {
       return loader;
     });
     input.setTypedRowHandler((stream, row) -> {
-      StreamLoader loader = find(new StreamDescriptor().withNamespace(stream.namespace()).withName(stream.name()));
+      StreamLoader loader = find(stream.namespace(), stream.name());
       if (loader == null) {
         return null;
       }
@@ -82,10 +85,9 @@ public final class WriteSession {
   }
 
   private void record(AirbyteRecordMessage record) throws Exception {
-    StreamLoader loader = find(new StreamDescriptor().withNamespace(record.getNamespace()).withName(record.getStream()));
-    if (record.getConsumedBy() != null && record.getConsumedBy() != loader) {
-      throw new IllegalStateException("record of " + record.getStream() + " was read for another stream");
-    }
+    // a record read in the pass that read its line was read by its stream's loader
+    StreamLoader loader = record.getConsumedBy() instanceof StreamLoader consumer ? consumer
+        : find(record.getNamespace(), record.getStream());
     if (loader == null) {
       throw new ConfigErrorException("record of stream '" + (record.getNamespace() == null ? "" : record.getNamespace() + ".")
           + record.getStream() + "', which is not in the configured catalog");
@@ -155,11 +157,22 @@ public final class WriteSession {
   }
 
   private StreamLoader find(StreamDescriptor d) {
-    if (d == null) {
-      return null;
+    return d == null ? null : find(d.getNamespace(), d.getName());
+  }
+
+  /** The loader of a stream; the last one found is kept, as records of a stream mostly come in a row. */
+  private StreamLoader find(String namespace, String name) {
+    if (lastFound != null && java.util.Objects.equals(namespace, lastNamespace) && name != null && name.equals(lastName)) {
+      return lastFound;
     }
-    StreamLoader loader = byNamespaceAndName.get(key(d.getNamespace(), d.getName()));
-    return loader != null ? loader : byName.get(d.getName());
+    StreamLoader loader = byNamespaceAndName.get(key(namespace, name));
+    loader = loader != null ? loader : byName.get(name);
+    if (loader != null) {
+      lastNamespace = namespace;
+      lastName = name;
+      lastFound = loader;
+    }
+    return loader;
   }
 
   private static String key(String namespace, String name) {
