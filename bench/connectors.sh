@@ -15,12 +15,15 @@
 #             Snowflake: the figure guards against regressions and shows the batching (gzipped CSV
 #             files, PUT, COPY INTO) works. Its line adds emulator_peak_rss_mb, the emulator's own
 #             peak over its life (its database is in memory), which peak_rss_mb does not include.
+# BENCH_DESTINATIONS="postgres duckdb" runs only those destinations' cases (default all three; without snowflake the
+# emulator is not started).
 # ratio_vs_copy = copy seconds / case seconds (1.00 = as fast as the raw pipe); peak_rss_mb is the
 # larger of the two connector JVMs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ROWS="${1:-1000000}"
+DESTINATIONS="${BENCH_DESTINATIONS:-postgres duckdb snowflake}"
 . bench/lib.sh
 
 for jar in source-postgres destination-postgres destination-duckdb destination-snowflake; do
@@ -41,35 +44,45 @@ cleanup() {
 }
 trap cleanup EXIT
 bench_configs "$DIR"
-# The emulator, before any case runs (its first start makes its venv). FakesnowEmulator serves until its
-# stdin, our fd 7, closes.
-mkfifo "$DIR/emulator_in"
-java $BENCH_JVM -cp "$BENCH_CP" io.airbyte.bench.FakesnowEmulator serve BENCH \
-  < "$DIR/emulator_in" > "$DIR/emulator_out" 2> "$DIR/emulator_err" &
-EMULATOR_PID=$!
-exec 7> "$DIR/emulator_in"
-for _ in $(seq 1 1200); do
-  grep -q '^host=' "$DIR/emulator_out" && break
-  kill -0 "$EMULATOR_PID" 2>/dev/null || { echo "the emulator did not start:" >&2; cat "$DIR/emulator_err" >&2; exit 1; }
-  sleep 0.5
-done
-SNOWFLAKE_HOST=$(sed -n 's/^host=\([^ ]*\).*/\1/p' "$DIR/emulator_out")
-FAKESNOW_PID=$(sed -n 's/.* pid=\([0-9]*\).*/\1/p' "$DIR/emulator_out")
-[ -n "$SNOWFLAKE_HOST" ] || { echo "the emulator did not start within 600 s:" >&2; cat "$DIR/emulator_err" >&2; exit 1; }
-cat > "$DIR/snowflake_dest.json" <<EOF
+if [[ " $DESTINATIONS " == *" snowflake "* ]]; then
+  # The emulator, before any case runs (its first start makes its venv). FakesnowEmulator serves until its
+  # stdin, our fd 7, closes.
+  mkfifo "$DIR/emulator_in"
+  java $BENCH_JVM -cp "$BENCH_CP" io.airbyte.bench.FakesnowEmulator serve BENCH \
+    < "$DIR/emulator_in" > "$DIR/emulator_out" 2> "$DIR/emulator_err" &
+  EMULATOR_PID=$!
+  exec 7> "$DIR/emulator_in"
+  for _ in $(seq 1 1200); do
+    grep -q '^host=' "$DIR/emulator_out" && break
+    kill -0 "$EMULATOR_PID" 2>/dev/null || { echo "the emulator did not start:" >&2; cat "$DIR/emulator_err" >&2; exit 1; }
+    sleep 0.5
+  done
+  SNOWFLAKE_HOST=$(sed -n 's/^host=\([^ ]*\).*/\1/p' "$DIR/emulator_out")
+  FAKESNOW_PID=$(sed -n 's/.* pid=\([0-9]*\).*/\1/p' "$DIR/emulator_out")
+  [ -n "$SNOWFLAKE_HOST" ] || { echo "the emulator did not start within 600 s:" >&2; cat "$DIR/emulator_err" >&2; exit 1; }
+  cat > "$DIR/snowflake_dest.json" <<EOF
 {"host": "$SNOWFLAKE_HOST", "role": "BENCH_ROLE", "warehouse": "BENCH_WAREHOUSE", "database": "BENCH",
  "schema": "BENCH_OUT", "username": "BENCH", "credentials": {"auth_type": "Username and Password", "password": "bench"},
  "jdbc_url_params": "ssl=off&loginTimeout=10"}
 EOF
+fi
 bench_copy_case "$DIR" "$ROWS"
 # each destination with records as JSON lines, then as typed rows (the fast path, suffix _rows)
 for format in json typed-rows-v1; do
   suffix=$([ "$format" = json ] || echo _rows)
-  bench_pipe_case "$DIR" "$ROWS" "postgres$suffix" destination-postgres pg_dest.json "$format"
-  bench_check_rows "postgres$suffix" "$ROWS"
-  bench_pipe_case "$DIR" "$ROWS" "duckdb$suffix" destination-duckdb duck_dest.json "$format"
-  bench_pipe_case "$DIR" "$ROWS" "snowflake$suffix" destination-snowflake snowflake_dest.json "$format" | tr -d '\n'
-  echo " emulator_peak_rss_mb=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$FAKESNOW_PID/status")"
-  count=$(java $BENCH_JVM -cp "$BENCH_CP" io.airbyte.bench.FakesnowEmulator count "$SNOWFLAKE_HOST" BENCH '"BENCH_OUT"."BENCH_EVENTS"')
-  [ "$count" = "$ROWS" ] || { echo "snowflake$suffix: $count rows in the emulator, expected $ROWS" >&2; exit 1; }
+  for destination in $DESTINATIONS; do
+    case "$destination" in
+      postgres)
+        bench_pipe_case "$DIR" "$ROWS" "postgres$suffix" destination-postgres pg_dest.json "$format"
+        bench_check_rows "postgres$suffix" "$ROWS" ;;
+      duckdb)
+        bench_pipe_case "$DIR" "$ROWS" "duckdb$suffix" destination-duckdb duck_dest.json "$format" ;;
+      snowflake)
+        bench_pipe_case "$DIR" "$ROWS" "snowflake$suffix" destination-snowflake snowflake_dest.json "$format" | tr -d '\n'
+        echo " emulator_peak_rss_mb=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$FAKESNOW_PID/status")"
+        count=$(java $BENCH_JVM -cp "$BENCH_CP" io.airbyte.bench.FakesnowEmulator count "$SNOWFLAKE_HOST" BENCH '"BENCH_OUT"."BENCH_EVENTS"')
+        [ "$count" = "$ROWS" ] || { echo "snowflake$suffix: $count rows in the emulator, expected $ROWS" >&2; exit 1; } ;;
+      *) echo "unknown destination '$destination' in BENCH_DESTINATIONS (postgres, duckdb, snowflake)" >&2; exit 1 ;;
+    esac
+  done
 done

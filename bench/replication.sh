@@ -5,7 +5,9 @@
 # Cases, one RESULT line each, in one run:
 #   copy          psql COPY … TO STDOUT | psql COPY … FROM STDIN (the yardstick)
 #   pipe          source-postgres read | destination-postgres write, no platform
-#   engine_local  the same through the replication engine, connectors as local processes
+#   pipe_rows     the same with records as typed rows (the fast path)
+#   engine_local  the same as pipe through the replication engine, connectors as local processes
+#   engine_local_rows  the same as pipe_rows through the engine (its ratio_vs_pipe against pipe_rows)
 #   engine_docker the same with the connectors in Docker containers (when a daemon answers)
 # ratio_vs_copy = copy seconds / case seconds; ratio_vs_pipe = pipe seconds / case seconds.
 # For the engine cases peak_rss_mb is the engine JVM's own (ENGINE_JAVA_OPTS, default -Xmx128m), not the
@@ -27,25 +29,32 @@ bench_copy_case "$DIR" "$ROWS"
 bench_pipe_case "$DIR" "$ROWS" pipe destination-postgres pg_dest.json
 bench_check_rows pipe "$ROWS"
 PIPE_SECONDS="$CASE_SECONDS"
+bench_pipe_case "$DIR" "$ROWS" pipe_rows destination-postgres pg_dest.json typed-rows-v1
+bench_check_rows pipe_rows "$ROWS"
+PIPE_ROWS_SECONDS="$CASE_SECONDS"
 # the engine JVM: a small heap shows memory is bounded by the queue (4 MB), not by the table
 ENGINE_JAVA_OPTS="${ENGINE_JAVA_OPTS:--XX:+UseParallelGC -Xmx128m}"
 
 field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
+# args: mode (local|docker) [format]: json (the default) or typed-rows-v1 (case engine_<mode>_rows, compared with
+# pipe_rows)
 engine_case() {
-  local mode="$1" line records
+  local mode="$1" format="${2:-json}" line records name="engine_$1" pipe="$PIPE_SECONDS"
+  [ "$format" = json ] || { name="engine_${mode}_rows"; pipe="$PIPE_ROWS_SECONDS"; }
   line=$(java $ENGINE_JAVA_OPTS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
-    io.airbyte.bench.ReplicationBenchmark "$mode" "$DIR" connectors)
+    io.airbyte.bench.ReplicationBenchmark "$mode" "$DIR" connectors "$format")
   records=$(field records "$line")
-  [ "$records" = "$ROWS" ] || { echo "engine_$mode committed $records records, expected $ROWS" >&2; exit 1; }
-  bench_check_rows "engine_$mode" "$ROWS"
+  [ "$records" = "$ROWS" ] || { echo "$name committed $records records, expected $ROWS" >&2; exit 1; }
+  bench_check_rows "$name" "$ROWS"
   local seconds
   seconds=$(field seconds "$line")
-  echo "$(bench_result "engine_$mode" "$ROWS" "$seconds" "$(field bytes "$line")" "$COPY_SECONDS" \
-    "$(field engine_peak_rss_mb "$line")") ratio_vs_pipe=$(awk -v p="$PIPE_SECONDS" -v s="$seconds" 'BEGIN { printf "%.2f", p / s }') engine_peak_heap_mb=$(field engine_peak_heap_mb "$line") engine_cpu_s=$(field engine_cpu_s "$line")"
+  echo "$(bench_result "$name" "$ROWS" "$seconds" "$(field bytes "$line")" "$COPY_SECONDS" \
+    "$(field engine_peak_rss_mb "$line")") ratio_vs_pipe=$(awk -v p="$pipe" -v s="$seconds" 'BEGIN { printf "%.2f", p / s }') engine_peak_heap_mb=$(field engine_peak_heap_mb "$line") engine_cpu_s=$(field engine_cpu_s "$line")"
 }
 
 engine_case local
+engine_case local typed-rows-v1
 if docker info >/dev/null 2>&1; then
   BASE="${AIRBYTE_BASE_IMAGE:-airbyte/jre-base:17}"
   for c in source-postgres destination-postgres; do

@@ -32,7 +32,8 @@ import java.util.Map;
 
 /**
  * One sync source-postgres → destination-postgres through the replication engine, with the local
- * or the Docker process factory. Usage: {@code ReplicationBenchmark local|docker DIR CONNECTORS_DIR}
+ * or the Docker process factory. Usage: {@code ReplicationBenchmark local|docker DIR CONNECTORS_DIR [json|typed-rows-v1]}
+ * (the records' path: JSON lines, the default, or typed rows)
  * where DIR holds source.json, pg_dest.json and catalog_discovered.json (bench/replication.sh makes them).
  * The connection uses the destination's default namespace, as most Airbyte connections do, so the
  * engine renames every record (the data bytes are copied, not parsed).
@@ -43,6 +44,7 @@ public final class ReplicationBenchmark {
 
   public static void main(String[] args) throws Exception {
     String mode = args[0];
+    boolean typedRows = args.length > 3 && args[3].equals(io.airbyte.protocol.rows.TypedRows.FORMAT);
     Path dir = Path.of(args[1]);
     Path connectors = Path.of(args[2]).toAbsolutePath();
     ProcessFactory processes;
@@ -67,7 +69,8 @@ public final class ReplicationBenchmark {
 
     long start = System.nanoTime();
     ReplicationOutput output = worker.start(new ReplicationInput("bench", mode + "-" + System.currentTimeMillis(), 0, source,
-        sourceConfig, destination, destinationConfig, catalog, List.of(), new NamespaceMapping(NamespaceDefinition.DESTINATION, null, null), List.of())).await();
+        sourceConfig, destination, destinationConfig, catalog, List.of(), new NamespaceMapping(NamespaceDefinition.DESTINATION, null, null), List.of(),
+        typedRows)).await();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (output.status() != ReplicationStatus.COMPLETED) {
       System.err.println("the sync did not complete: " + output.failures());
