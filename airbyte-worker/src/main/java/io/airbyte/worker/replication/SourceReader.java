@@ -187,12 +187,7 @@ final class SourceReader implements Runnable {
       lastRenamer = renamers.computeIfAbsent(source, s -> new RecordRenamer(route.destination()));
     }
     RawJson out = lastRoute.passThrough() ? m.line() : rewrite(m.message(), lastRoute, lastRenamer);
-    lastStats.recordsEmitted.incrementAndGet();
-    lastStats.bytesEmitted.addAndGet(out.length());
-    stats.timeline.recordRead();
-    sinceAnyState++;
-    lastStats.sinceState++;
-    return offer(out);
+    return offerRecord(lastStats, out);
   }
 
   /** A stream line or a row of the typed-rows format; false when the queue was aborted. */
@@ -221,14 +216,7 @@ final class SourceReader implements Runnable {
       if (stream.route() == null) {
         return true;
       }
-      RawJson out = typedRows.forDestination(stream, line);
-      StreamCounters counters = stream.counters();
-      counters.recordsEmitted.incrementAndGet();
-      counters.bytesEmitted.addAndGet(out.length());
-      stats.timeline.recordRead();
-      sinceAnyState++;
-      counters.sinceState++;
-      return offer(out);
+      return offerRecord(stream.counters(), typedRows.forDestination(stream, line));
     } catch (IllegalArgumentException e) {
       notATypedRow(typed, "a bad " + (line[1] == TypedRows.STREAM ? "stream line" : "row") + ": "
           + e.getMessage());
@@ -313,6 +301,16 @@ final class SourceReader implements Runnable {
         }
       }
     }
+  }
+
+  /** Counts a record (a JSON line or a typed row) for its stream and queues it for the destination. */
+  private boolean offerRecord(StreamCounters counters, RawJson out) throws InterruptedException {
+    counters.recordsEmitted.incrementAndGet();
+    counters.bytesEmitted.addAndGet(out.length());
+    stats.timeline.recordRead();
+    sinceAnyState++;
+    counters.sinceState++;
+    return offer(out);
   }
 
   private boolean offer(RawJson line) throws InterruptedException {

@@ -49,6 +49,15 @@ final class Catalogs {
     return new ConfiguredAirbyteCatalog().withStreams(List.of(configured));
   }
 
+  /** source-postgres's config for a test database: schema {@code public}, no TLS. */
+  static JsonNode sourcePostgresConfig(io.airbyte.testsupport.postgres.PostgresTestDatabase db) {
+    var config = Jsons.object().put("host", db.host()).put("port", db.port())
+        .put("database", db.databaseName()).put("username", db.username()).put("password", db.password());
+    config.putArray("schemas").add("public");
+    config.putObject("ssl_mode").put("mode", "disable");
+    return config;
+  }
+
   /** Airbyte's five sync modes, as source mode and destination mode. */
   enum SyncModes {
     FULL_REFRESH_OVERWRITE(SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE),

@@ -3,9 +3,7 @@ package io.airbyte.connectors.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.connectors.contract.Catalogs.SyncModes;
-import io.airbyte.protocol.json.Jsons;
 import io.airbyte.protocol.models.AirbyteStateMessage;
 import io.airbyte.protocol.models.AirbyteStream;
 import io.airbyte.testsupport.postgres.EmbeddedPostgresServer;
@@ -156,11 +154,7 @@ class SyncModesContractIT {
   }
 
   private static JsonNode sourceConfig() {
-    ObjectNode config = Jsons.object().put("host", source.host()).put("port", source.port())
-        .put("database", source.databaseName()).put("username", source.username()).put("password", source.password());
-    config.putArray("schemas").add("public");
-    config.putObject("ssl_mode").put("mode", "disable");
-    return config;
+    return Catalogs.sourcePostgresConfig(source);
   }
 
   private static List<String> sourceRows(String table) throws Exception {

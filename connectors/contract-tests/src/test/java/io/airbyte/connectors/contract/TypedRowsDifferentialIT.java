@@ -3,7 +3,6 @@ package io.airbyte.connectors.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.connectors.contract.Catalogs.SyncModes;
 import io.airbyte.connectors.contract.SyncPipe.RecordFormat;
 import io.airbyte.protocol.json.Jsons;
@@ -155,10 +154,6 @@ class TypedRowsDifferentialIT {
   }
 
   private static JsonNode sourceConfig() {
-    ObjectNode config = Jsons.object().put("host", source.host()).put("port", source.port())
-        .put("database", source.databaseName()).put("username", source.username()).put("password", source.password());
-    config.putArray("schemas").add("public");
-    config.putObject("ssl_mode").put("mode", "disable");
-    return config;
+    return Catalogs.sourcePostgresConfig(source);
   }
 }
