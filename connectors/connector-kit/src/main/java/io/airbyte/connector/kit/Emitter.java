@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A connector's output: protocol messages on stdout. Records are buffered; every other message is
@@ -29,11 +30,42 @@ public final class Emitter {
   private final AirbyteMessageWriter writer;
   private final Clock clock;
   private volatile boolean typedRows;
-  private final java.util.concurrent.atomic.AtomicInteger typedRowStreams = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger typedRowStreams;
 
   public Emitter(AirbyteMessageWriter writer, Clock clock) {
+    this(writer, clock, new AtomicInteger());
+  }
+
+  private Emitter(AirbyteMessageWriter writer, Clock clock, AtomicInteger typedRowStreams) {
     this.writer = writer;
     this.clock = clock;
+    this.typedRowStreams = typedRowStreams;
+  }
+
+  /**
+   * An output of its own, for one thread, whose messages reach this one only when the segment is
+   * committed, all together and in their order: a reader on another thread ends each segment with
+   * a state, so the records a state covers and the state itself arrive as one piece, never mixed
+   * with the records of another stream that no state covers yet. It numbers typed-rows streams as
+   * this output does.
+   */
+  public OutputSegment segment() {
+    OutputSegment.Buffer buffer = new OutputSegment.Buffer();
+    Emitter segment = new Emitter(new AirbyteMessageWriter(buffer), clock, typedRowStreams);
+    segment.typedRows = typedRows;
+    return new OutputSegment(this, segment, buffer);
+  }
+
+  /** Lines written by a segment, each ending with a newline, written as they are, then flushed. */
+  void segmentLines(byte[] bytes, int length) {
+    try {
+      if (length > 0) {
+        writer.writeRawLine(bytes, 0, length - 1);
+      }
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the platform", e);
+    }
   }
 
   public void emit(AirbyteMessage message) {

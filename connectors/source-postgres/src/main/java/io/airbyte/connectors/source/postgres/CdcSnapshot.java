@@ -49,11 +49,7 @@ final class CdcSnapshot {
     output.estimate(stream, table.estimatedRows(), table.estimatedBytes());
     CdcFields fields = new CdcFields();
     fields.set(state.lsn(), startedAt, false);
-    boolean autoCommit = connection.getAutoCommit();
-    try {
-      connection.setAutoCommit(false);
-      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      connection.setReadOnly(true);
+    return ReadTransaction.run(connection, null, () -> {
       SnapshotFilter current = SnapshotFilter.current(connection); // the first statement: fixes the snapshot
       SnapshotFilter first = previous == null ? null : SnapshotFilter.fromJson(previous.get("cdc_snapshot"));
       SnapshotFilter filter = first == null ? current : first;
@@ -64,15 +60,8 @@ final class CdcSnapshot {
       }
       ReadContext ctx = new ReadContext(connection, table, columns, progress, previous, null, chunkRows);
       boolean done = new FullRefreshRead(ctx, tidRangeScan, true, stop).read();
-      connection.commit();
       LOG.info(table.qualifiedName() + ": " + progress.total() + " records loaded" + (done ? "" : " (load paused)"));
       return done;
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setReadOnly(false);
-      connection.setAutoCommit(autoCommit);
-    }
+    });
   }
 }

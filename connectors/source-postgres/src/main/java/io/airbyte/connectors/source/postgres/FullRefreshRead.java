@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airbyte.protocol.json.Jsons;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,35 +66,36 @@ final class FullRefreshRead {
   }
 
   private JsonNode resumableState() {
-    JsonNode previous = ctx.previousState();
+    return resumable(ctx.previousState(), ctx.syncId(), anySync, ctx.table());
+  }
+
+  /** The state a full refresh resumes from: one of this sync (or, {@code anySync}, of any), else null. */
+  static JsonNode resumable(JsonNode previous, Long syncId, boolean anySync, TableInfo table) {
     if (previous == null || !previous.has("state_type")) {
       return null;
     }
-    Long syncId = previous.hasNonNull("sync_id") ? previous.get("sync_id").asLong() : null;
-    if (!anySync && !Objects.equals(syncId, ctx.syncId())) {
-      LOG.info(ctx.table().name() + ": the state is from another sync: reading the whole table");
+    Long previousSync = previous.hasNonNull("sync_id") ? previous.get("sync_id").asLong() : null;
+    if (!anySync && !Objects.equals(previousSync, syncId)) {
+      LOG.info(table.name() + ": the state is from another sync: reading the whole table");
       return null;
     }
     return previous;
   }
 
   private boolean readCtidRanges(JsonNode previous) throws SQLException {
-    long pages = relationPages();
-    long pagesPerRange = pagesPerRange(pages);
-    long start = previous != null && "ctid".equals(previous.path("state_type").asText()) ? previous.path("page").asLong(0) : 0;
-    if (start > 0) {
-      LOG.info(ctx.table().name() + ": resuming at page " + start + " of " + pages);
+    long pages = CtidRanges.relationPages(ctx.connection(), ctx.table());
+    CtidRanges ranges = CtidRanges.resume(previous);
+    if (ranges.started()) {
+      LOG.info(ctx.table().name() + ": resuming at page " + ranges.page() + " of " + pages);
     }
-    String select = "SELECT " + ctx.selectList() + " FROM " + ctx.table().qualifiedName() + " WHERE ctid >= ";
-    for (long page = start; ; page += pagesPerRange) {
-      long to = page + pagesPerRange;
-      boolean last = to >= pages;
-      ctx.stream(select + "'(" + page + ",0)'::tid" + (last ? "" : " AND ctid < '(" + to + ",0)'::tid"),
-          row -> ctx.progress().record(row));
-      if (last) {
+    String select = "SELECT " + ctx.selectList() + " FROM " + ctx.table().qualifiedName() + " WHERE ";
+    for (CtidRanges.Range range : ranges.todo(pages, CtidRanges.pagesPerRange(ctx.table(), pages, ctx.chunkRows()))) {
+      ctx.stream(select + range.where(), row -> ctx.progress().record(row));
+      ranges.finish(range);
+      if (ranges.complete()) {
         break;
       }
-      ctx.progress().state(state("ctid").put("page", to));
+      ctx.progress().state(ranges.writeTo(state("ctid")));
       if (stop.getAsBoolean()) {
         return false;
       }
@@ -147,39 +146,24 @@ final class FullRefreshRead {
     return true;
   }
 
-  private long relationPages() throws SQLException {
-    try (PreparedStatement ps = ctx.connection().prepareStatement(
-        "SELECT pg_relation_size(?::regclass) / current_setting('block_size')::bigint")) {
-      ps.setString(1, ctx.table().qualifiedName());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  /** Pages holding about {@code chunkRows} rows, by the table's statistics (1000 pages when it has none). */
-  private long pagesPerRange(long pages) {
-    long rows = ctx.table().estimatedRows();
-    if (rows <= 0 || pages <= 0) {
-      return 1000;
-    }
-    return Math.max(1, pages * ctx.chunkRows() / rows);
-  }
-
   private ObjectNode state(String type) {
+    return state(ctx.table(), ctx.syncId(), type);
+  }
+
+  /** A full refresh state of {@code table}, of the given type, without its position. */
+  static ObjectNode state(TableInfo table, Long syncId, String type) {
     ObjectNode state = Jsons.object();
     state.put("version", 2);
     state.put("state_type", type);
-    state.put("stream_name", ctx.table().name());
-    state.put("stream_namespace", ctx.table().schema());
-    if (ctx.syncId() != null) {
-      state.put("sync_id", ctx.syncId());
+    state.put("stream_name", table.name());
+    state.put("stream_namespace", table.schema());
+    if (syncId != null) {
+      state.put("sync_id", syncId);
     }
     return state;
   }
 
-  private static ObjectNode done(ObjectNode state) {
+  static ObjectNode done(ObjectNode state) {
     return state.put("done", true);
   }
 }

@@ -153,8 +153,7 @@ public final class PostgresSource implements Source {
             .read(catalog.getStreams(), CdcState.from(state, config.cdc().slot(), output));
         return;
       }
-      StreamReader reader = new StreamReader(connection, output, pgCatalog.supportsTidRangeScan(), chunkRows,
-          StateSink.perStream(output));
+      List<ParallelRead.Selected> selected = new ArrayList<>();
       for (ConfiguredAirbyteStream stream : catalog.getStreams()) {
         String namespace = stream.getStream().getNamespace() == null ? config.schemas().get(0) : stream.getStream().getNamespace();
         TableInfo table = tables.get(namespace + "\u0000" + stream.getStream().getName());
@@ -162,7 +161,16 @@ public final class PostgresSource implements Source {
           throw new ConfigErrorException("stream '" + namespace + "." + stream.getStream().getName()
               + "' does not exist or may not be read by user '" + config.username() + "'");
         }
-        reader.read(table, stream, input);
+        selected.add(new ParallelRead.Selected(table, stream));
+      }
+      if (config.maxDbConnections() > 1) {
+        new ParallelRead(config, connection, output, pgCatalog.supportsTidRangeScan(), chunkRows).read(selected, input);
+        return;
+      }
+      StreamReader reader = new StreamReader(connection, output, pgCatalog.supportsTidRangeScan(), chunkRows,
+          StateSink.perStream(output));
+      for (ParallelRead.Selected stream : selected) {
+        reader.read(stream.table(), stream.configured(), input);
       }
     }
   }

@@ -14,7 +14,8 @@ import java.util.Properties;
  * with fixed session settings (ISO dates, UTC, exact floats), so every value has one text form and
  * cursor values round-trip through the state exactly.
  */
-record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> schemas, CdcConfig cdc) {
+record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> schemas, CdcConfig cdc,
+    int maxDbConnections) {
 
   static PostgresSourceConfig from(JsonNode config) {
     List<String> schemas = new ArrayList<>();
@@ -30,7 +31,19 @@ record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> sc
       default -> throw new ConfigErrorException("replication_method.method '" + method + "' is not supported: 'Standard'"
           + " (a user-defined cursor) or 'CDC' (logical replication)");
     };
-    return new PostgresSourceConfig(PostgresConnectionConfig.from(config), List.copyOf(schemas), cdc);
+    return new PostgresSourceConfig(PostgresConnectionConfig.from(config), List.copyOf(schemas), cdc,
+        maxDbConnections(config.path("max_db_connections")));
+  }
+
+  /** How many connections read at once (streams, and partitions of a table); 1 when not set. */
+  private static int maxDbConnections(JsonNode value) {
+    if (value.isMissingNode() || value.isNull()) {
+      return 1;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1 || value.asInt() > 64) {
+      throw new ConfigErrorException("max_db_connections must be a whole number from 1 to 64, not " + value);
+    }
+    return value.asInt();
   }
 
   boolean isCdc() {

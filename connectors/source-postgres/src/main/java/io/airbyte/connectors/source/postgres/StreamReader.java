@@ -26,48 +26,54 @@ final class StreamReader {
   private final boolean tidRangeScan;
   private final int chunkRows;
   private final StateSink states;
+  private final String snapshot;
 
   StreamReader(Connection connection, Emitter output, boolean tidRangeScan, int chunkRows, StateSink states) {
+    this(connection, output, tidRangeScan, chunkRows, states, null);
+  }
+
+  /** @param snapshot an exported snapshot to read in ({@link ReadTransaction}), or null for a new one */
+  StreamReader(Connection connection, Emitter output, boolean tidRangeScan, int chunkRows, StateSink states,
+      String snapshot) {
     this.connection = connection;
     this.states = states;
     this.output = output;
     this.tidRangeScan = tidRangeScan;
     this.chunkRows = chunkRows;
+    this.snapshot = snapshot;
   }
 
   void read(TableInfo table, ConfiguredAirbyteStream configured, InputState state) throws SQLException {
-    StreamDescriptor stream = new StreamDescriptor().withName(table.name()).withNamespace(table.schema());
+    StreamDescriptor stream = descriptor(table);
     output.streamStatus(stream, AirbyteStreamStatus.STARTED);
     output.estimate(stream, table.estimatedRows(), table.estimatedBytes());
     List<TableInfo.ColumnInfo> columns = selectedColumns(table, configured);
     StreamProgress progress = new StreamProgress(output, stream, new RowWriter(columns), states);
     ReadContext ctx = new ReadContext(connection, table, columns, progress, state.get(stream), configured.getSyncId(), chunkRows);
-    boolean autoCommit = connection.getAutoCommit();
     try {
-      connection.setAutoCommit(false);
-      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      connection.setReadOnly(true);
-      if (configured.getSyncMode() == SyncMode.INCREMENTAL) {
-        List<String> cursor = configured.getCursorField();
-        if (cursor == null || cursor.isEmpty()) {
-          throw new io.airbyte.connector.kit.ConfigErrorException("stream '" + table.name()
-              + "' is incremental but has no cursor_field");
+      ReadTransaction.run(connection, snapshot, () -> {
+        if (configured.getSyncMode() == SyncMode.INCREMENTAL) {
+          List<String> cursor = configured.getCursorField();
+          if (cursor == null || cursor.isEmpty()) {
+            throw new io.airbyte.connector.kit.ConfigErrorException("stream '" + table.name()
+                + "' is incremental but has no cursor_field");
+          }
+          new IncrementalRead(ctx, cursor.get(0)).read();
+        } else {
+          new FullRefreshRead(ctx, tidRangeScan).read();
         }
-        new IncrementalRead(ctx, cursor.get(0)).read();
-      } else {
-        new FullRefreshRead(ctx, tidRangeScan).read();
-      }
-      connection.commit();
+        return null;
+      });
     } catch (SQLException | RuntimeException e) {
       output.streamStatus(stream, AirbyteStreamStatus.INCOMPLETE);
-      connection.rollback();
       throw e;
-    } finally {
-      connection.setReadOnly(false);
-      connection.setAutoCommit(autoCommit);
     }
     LOG.info(table.schema() + "." + table.name() + ": " + progress.total() + " records");
     output.streamStatus(stream, AirbyteStreamStatus.COMPLETE);
+  }
+
+  static StreamDescriptor descriptor(TableInfo table) {
+    return new StreamDescriptor().withName(table.name()).withNamespace(table.schema());
   }
 
   /** The table's columns the configured stream selects (its schema's properties), in table order. */
