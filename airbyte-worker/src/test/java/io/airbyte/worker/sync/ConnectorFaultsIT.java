@@ -133,6 +133,50 @@ class ConnectorFaultsIT {
     assertAppendedOnceUpToTheCommittedState(job, destination);
   }
 
+  /**
+   * {@code max_db_connections} 3: three larger tables read at once, each in several ctid page ranges
+   * at a time. The source is killed once every table has a committed state and at least one is
+   * still being read; the next attempt reads only the ranges no committed state covers, so the
+   * appended tables hold every source row exactly once.
+   */
+  @Test
+  void aSourceKilledMidAParallelPartitionedReadLeavesEveryRowOnceInAFullRefreshAppend() throws Exception {
+    List<String> wide = List.of("wide1", "wide2", "wide3");
+    int rows = 150_000;
+    List<String> sql = new ArrayList<>();
+    for (String table : wide) {
+      sql.add("CREATE TABLE " + app + "." + table + " (id bigint PRIMARY KEY, kind text NOT NULL, updated_at timestamptz NOT NULL)");
+      sql.add("INSERT INTO " + app + "." + table + " SELECT g, 'k' || g || repeat('x', 80), timestamptz '2024-01-01' + g * interval "
+          + "'1 second' FROM generate_series(1, " + rows + ") g");
+      sql.add("ANALYZE " + app + "." + table);
+    }
+    db.execute(sql.toArray(String[]::new));
+    Destination destination = Destination.postgres(db, "landing_" + app);
+    ObjectNode sourceConfig = SyncPlatform.sourceConfig(db, app).put("max_db_connections", 3);
+    UUID connection = connection(destination, SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND, wide, sourceConfig);
+
+    Map<String, String> before = committedStates(connection);
+    Job job = platform.startSync(connection, platform.jobs.list(connection, null, null, 100, 0).size());
+    SyncPlatform.await(() -> committedThisJob(connection, before).containsAll(wide) || attemptEnded(job.id(), 0),
+        Duration.ofMinutes(4));
+    assertThat(attemptEnded(job.id(), 0)).as("attempt 0 ended before the kill: " + describe(job)).isFalse();
+    Map<String, String> atKill = committedStates(connection);
+    assertThat(atKill.values()).as("mid-read: a table is not read completely yet " + atKill)
+        .anyMatch(state -> !state.contains("\"done\":true"));
+    kill9(connectorProcess(job, "source-postgres.jar"));
+    Job ended = platform.awaitEnd(job.id(), Duration.ofMinutes(4));
+
+    assertThat(ended.status()).as(describe(ended)).isEqualTo(JobStatus.SUCCEEDED);
+    assertFailedAttempts(ended, FailureOrigin.SOURCE, FailureType.SYSTEM_ERROR);
+    JsonNode handed = Jsons.deserialize(Files.readString(platform.attemptDirectory(job.id(), 1).resolve("input_state.json")));
+    assertThat(handed.findValuesAsText("state_type")).as("attempt 1 resumed ctid ranges: " + handed).contains("ctid");
+    for (String table : wide) {
+      assertThat(destination.text("SELECT count(*) || '/' || count(DISTINCT id) || '/' || min(id) || '/' || max(id) FROM "
+          + destination.table(table))).as(table + ": every row once\n" + describe(ended))
+          .isEqualTo(rows + "/" + rows + "/1/" + rows);
+    }
+  }
+
   @Test
   void aDestinationPostgresRestartedMidSyncLosesNoRowOfAFullRefreshAppend() throws Exception {
     try (EmbeddedPostgresServer server = EmbeddedPostgresServer.dedicated(dir.resolve("destination-pgdata"));
@@ -221,11 +265,15 @@ class ConnectorFaultsIT {
 
   /** The connection of the three tables in one sync mode, the cursor being {@code updated_at}. */
   private UUID connection(Destination destination, SyncMode syncMode, DestinationSyncMode destinationMode) {
-    ObjectNode sourceConfig = SyncPlatform.sourceConfig(db, app);
+    return connection(destination, syncMode, destinationMode, List.copyOf(TABLES.keySet()), SyncPlatform.sourceConfig(db, app));
+  }
+
+  private UUID connection(Destination destination, SyncMode syncMode, DestinationSyncMode destinationMode, List<String> tables,
+      ObjectNode sourceConfig) {
     UUID source = platform.actor(ActorType.SOURCE, "source-postgres", sourceConfig);
     UUID target = platform.actor(ActorType.DESTINATION, destination.connector, destination.config);
     List<ConfiguredAirbyteStream> streams = new ArrayList<>();
-    for (AirbyteStream stream : platform.discover(sourceConfig, List.copyOf(TABLES.keySet()))) {
+    for (AirbyteStream stream : platform.discover(sourceConfig, tables)) {
       streams.add(new ConfiguredAirbyteStream().withStream(stream).withSyncMode(syncMode)
           .withCursorField(syncMode == SyncMode.INCREMENTAL ? List.of("updated_at") : null)
           .withDestinationSyncMode(destinationMode).withPrimaryKey(List.of(List.of("id"))));
