@@ -17,6 +17,14 @@
 #             peak over its life (its database is in memory), which peak_rss_mb does not include.
 # BENCH_DESTINATIONS="postgres duckdb" runs only those destinations' cases (default all three; without snowflake the
 # emulator is not started).
+# Then the parallel read (source-postgres with max_db_connections=BENCH_CONNECTIONS, default 4: the ctid page
+# ranges of the table read at once) on typed rows into destination-postgres:
+#   postgres_rows_parallel   the same table, its ranges read by several connections
+# and BENCH_TABLES (default 20) tables of 100,000 rows each (bench_events' first rows; skipped when ROWS is smaller),
+# beside their own raw pipe, the tables one after the other:
+#   copy_20x100000                    the raw pipe of each table in turn (the yardstick of the next two lines)
+#   postgres_rows_20x100000           one connection: the streams one after the other
+#   postgres_rows_20x100000_parallel  the streams read at once on BENCH_CONNECTIONS connections
 # ratio_vs_copy = copy seconds / case seconds (1.00 = as fast as the raw pipe); peak_rss_mb is the
 # larger of the two connector JVMs.
 set -euo pipefail
@@ -86,3 +94,20 @@ for format in json typed-rows-v1; do
     esac
   done
 done
+
+# the parallel read: the ctid ranges of one table, then many tables at once
+CONNECTIONS="${BENCH_CONNECTIONS:-4}"
+TABLES="${BENCH_TABLES:-20}"
+bench_source_parallel "$DIR" "$CONNECTIONS"
+bench_pipe_case "$DIR" "$ROWS" postgres_rows_parallel destination-postgres pg_dest.json typed-rows-v1 source_parallel.json
+bench_check_rows postgres_rows_parallel "$ROWS"
+if [ "$ROWS" -ge 100000 ]; then
+  bench_many_tables "$DIR" "$TABLES" 100000
+  bench_copy_many_case "$DIR" "$TABLES" 100000
+  bench_pipe_case "$DIR" "$((TABLES * 100000))" "postgres_rows_${TABLES}x100000" destination-postgres pg_dest.json \
+    typed-rows-v1 source.json catalog_many.json
+  bench_check_many "postgres_rows_${TABLES}x100000" "$TABLES" "$((TABLES * 100000))"
+  bench_pipe_case "$DIR" "$((TABLES * 100000))" "postgres_rows_${TABLES}x100000_parallel" destination-postgres pg_dest.json \
+    typed-rows-v1 source_parallel.json catalog_many.json
+  bench_check_many "postgres_rows_${TABLES}x100000_parallel" "$TABLES" "$((TABLES * 100000))"
+fi

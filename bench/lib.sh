@@ -131,19 +131,21 @@ bench_copy_case() {
 }
 
 # source-postgres read | DEST write, the connectors alone; prints RESULT and sets CASE_SECONDS.
-# args: dir rows name dest config [format]: format json (the default) or typed-rows-v1 (the fast path: both
-# connectors given --record-format typed-rows-v1). The destination's local files are confined to dir
-# (AIRBYTE_LOCAL_ROOT: destination-duckdb's file).
+# args: dir rows name dest config [format [source_config [catalog]]]: format json (the default) or typed-rows-v1
+# (the fast path: both connectors given --record-format typed-rows-v1); source_config and catalog are files of dir
+# (default source.json and catalog.json). The destination's local files are confined to dir (AIRBYTE_LOCAL_ROOT:
+# destination-duckdb's file).
 bench_pipe_case() {
-  local dir="$1" rows="$2" name="$3" dest="$4" config="$5" format="${6:-json}" start rss
+  local dir="$1" rows="$2" name="$3" dest="$4" config="$5" format="${6:-json}" source="${7:-source.json}"
+  local catalog="${8:-catalog.json}" start rss
   local -a format_args=()
   [ "$format" = json ] || format_args=(--record-format "$format")
   start=$(bench_now)
   bench_rss "$dir/src_rss" java $BENCH_JAVA_OPTS -jar connectors/source-postgres/target/source-postgres.jar read \
-      --config "$dir/source.json" --catalog "$dir/catalog.json" "${format_args[@]}" \
+      --config "$dir/$source" --catalog "$dir/$catalog" "${format_args[@]}" \
     | tee >(wc -c > "$dir/${name}_bytes") \
     | bench_rss "$dir/dst_rss" env AIRBYTE_LOCAL_ROOT="$dir" java $BENCH_JAVA_OPTS -jar "connectors/$dest/target/$dest.jar" write \
-      --config "$dir/$config" --catalog "$dir/catalog.json" "${format_args[@]}" > "$dir/${name}_out"
+      --config "$dir/$config" --catalog "$dir/$catalog" "${format_args[@]}" > "$dir/${name}_out"
   CASE_SECONDS=$(awk -v a="$start" -v b="$(bench_now)" 'BEGIN { print b - a }')
   sleep 0.2
   grep -q '"type":"STATE"' "$dir/${name}_out" || { echo "$name: the destination committed no state" >&2; cat "$dir/${name}_out" >&2; return 1; }
@@ -256,4 +258,75 @@ print(int(h or 0) * 3600 + int(mi or 0) * 60 + float(s or 0))" "$job_json")
 # the last state committed and the job's success. args: NAME PLATFORM_DIR (the DIR of bench_platform_start)
 bench_job_breakdown() {
   python3 bench/job_breakdown.py "$1" "$(bench_api GET "/jobs/$JOB_ID")" "$2/home/workspace/$JOB_ID/0/logs.log"
+}
+
+# DIR/source_parallel.json: DIR/source.json reading with max_db_connections=N (streams, and the ctid ranges of a
+# table, read at once). usage: bench_source_parallel DIR N
+bench_source_parallel() {
+  python3 -c "
+import json, sys
+config = json.load(open(sys.argv[1]))
+config['max_db_connections'] = int(sys.argv[2])
+json.dump(config, open(sys.argv[3], 'w'))" "$1/source.json" "$2" "$1/source_parallel.json"
+}
+
+# TABLES tables of ROWS rows each, bench_src's public.bench_many_01.. (bench_events' first ROWS rows, made unless
+# they are there), in bench_dst empty typed copies bench_copy.bench_many_NN, and DIR/catalog_many.json: all of them,
+# full refresh overwrite, into the destination's schema. usage: bench_many_tables DIR TABLES ROWS
+bench_many_tables() {
+  local dir="$1" tables="$2" rows="$3" t name have
+  for t in $(seq -w 1 "$tables"); do
+    name="bench_many_$(printf '%02d' "$((10#$t))")"
+    have=$(bench_psql bench_src -tAc "SELECT count(*) FROM public.$name" 2>/dev/null || echo 0)
+    if [ "$have" != "$rows" ]; then
+      bench_psql bench_src -c "DROP TABLE IF EXISTS public.$name; CREATE TABLE public.$name AS SELECT * FROM public.bench_events
+        WHERE id <= $rows; ALTER TABLE public.$name ADD PRIMARY KEY (id); ANALYZE public.$name" >/dev/null
+    fi
+  done
+  bench_psql bench_dst -c "CREATE SCHEMA IF NOT EXISTS bench_copy" >/dev/null
+  for t in $(seq 1 "$tables"); do bench_psql bench_dst -c "DROP TABLE IF EXISTS bench_copy.bench_many_$(printf '%02d' "$t")" >/dev/null; done
+  PGPASSWORD=bench pg_dump -h localhost -U bench -d bench_src -s -t 'public.bench_many_*' \
+    | sed 's/public\./bench_copy./g' | grep -v '^SELECT pg_catalog.set_config' | bench_psql bench_dst >/dev/null
+  java $BENCH_JAVA_OPTS -jar connectors/source-postgres/target/source-postgres.jar discover --config "$dir/source.json" \
+    | python3 -c "
+import sys, json
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get('type') == 'CATALOG':
+        streams = []
+        for s in sorted(m['catalog']['streams'], key=lambda s: s['name']):
+            if s['name'].startswith('bench_many_') and int(s['name'][11:]) <= $tables:
+                s.pop('namespace', None)
+                streams.append({'stream': s, 'sync_mode': 'full_refresh', 'destination_sync_mode': 'overwrite',
+                                'generation_id': 1, 'minimum_generation_id': 1, 'sync_id': 1})
+        assert len(streams) == $tables, 'discover found %d bench_many_ tables' % len(streams)
+        json.dump({'streams': streams}, open('$dir/catalog_many.json', 'w'))
+        break"
+}
+
+# The raw pipe of bench_many_tables' tables, one after the other (a COPY pipe is one stream): prints its RESULT
+# line and sets COPY_SECONDS. usage: bench_copy_many_case DIR TABLES ROWS
+bench_copy_many_case() {
+  local dir="$1" tables="$2" rows="$3" start t name
+  : > "$dir/copy_many_bytes"
+  start=$(bench_now)
+  for t in $(seq 1 "$tables"); do
+    name="bench_many_$(printf '%02d' "$t")"
+    bench_psql bench_src -c "COPY public.$name TO STDOUT" \
+      | tee >(wc -c >> "$dir/copy_many_bytes") | bench_psql bench_dst -c "COPY bench_copy.$name FROM STDIN"
+  done
+  COPY_SECONDS=$(awk -v a="$start" -v b="$(bench_now)" 'BEGIN { print b - a }')
+  sleep 0.2
+  bench_result "copy_${tables}x$rows" "$((tables * rows))" "$COPY_SECONDS" "$(awk '{ s += $1 } END { print s }' "$dir/copy_many_bytes")" \
+    "$COPY_SECONDS" 0
+}
+
+# Fails unless bench_dst's bench_out.bench_many_NN tables hold ROWS rows in all. usage: bench_check_many NAME TABLES ROWS
+bench_check_many() {
+  local name="$1" tables="$2" rows="$3" count t sql=""
+  for t in $(seq 1 "$tables"); do
+    sql="$sql${sql:+ UNION ALL }SELECT count(*) AS c FROM bench_out.bench_many_$(printf '%02d' "$t")"
+  done
+  count=$(bench_psql bench_dst -tAc "SELECT sum(c) FROM ($sql) t")
+  [ "$count" = "$rows" ] || { echo "$name: $count rows in the destination's bench_many_ tables, expected $rows" >&2; return 1; }
 }
