@@ -124,6 +124,7 @@ final class ParallelRead {
         .read(selected.table(), selected.configured(), input);
     segments.commit(segment, stream);
     segments.completed(stream);
+    segments.close(segment);
   }
 
   private void runAll(List<ReadTask> tasks, String snapshot) throws Exception {

@@ -80,6 +80,7 @@ final class PartitionedStream {
     ReadTransaction.run(connection, snapshot, () -> ctx.stream("SELECT " + ctx.selectList() + " FROM "
         + table.qualifiedName() + " WHERE " + range.where(), progress::record));
     finish(range, segment, progress, segments);
+    segments.close(segment);
   }
 
   private synchronized void finish(CtidRanges.Range range, OutputSegment segment, StreamProgress progress,

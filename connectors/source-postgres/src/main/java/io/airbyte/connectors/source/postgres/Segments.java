@@ -5,19 +5,24 @@ import io.airbyte.connector.kit.OutputSegment;
 import io.airbyte.protocol.models.AirbyteStreamStatus;
 import io.airbyte.protocol.models.StreamDescriptor;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The output of a parallel read: segments committed whole ({@link Emitter#segment()}), the
  * streams whose messages reached the platform and those that completed, and the first failure,
- * after which no segment is committed any more (the other tasks stop at their next state).
+ * after which no segment is committed any more (the other tasks stop at their next state). A task
+ * gives its segment back when it is done, and the next task takes it with the buffer it grew to: one
+ * buffer per worker for the whole read, not one per range of pages (each grown anew, then garbage).
  */
 final class Segments {
 
   private final Emitter output;
   private final Map<StreamDescriptor, Boolean> started = new ConcurrentHashMap<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final Queue<OutputSegment> free = new ConcurrentLinkedQueue<>();
 
   Segments(Emitter output) {
     this.output = output;
@@ -27,8 +32,18 @@ final class Segments {
     return output;
   }
 
+  /** A segment holding nothing: one given back by a task that is done, or a new one. */
   OutputSegment open() {
-    return output.segment();
+    OutputSegment segment = free.poll();
+    return segment != null ? segment : output.segment();
+  }
+
+  /** The task is done with the segment, which it committed: the next task may take it. */
+  void close(OutputSegment segment) {
+    if (segment.pendingBytes() != 0) {
+      throw new IllegalStateException("a segment closed with messages not committed");
+    }
+    free.add(segment);
   }
 
   /** Writes the segment's messages (of {@code stream}) to the output, unless the read failed. */
