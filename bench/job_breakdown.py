@@ -3,7 +3,7 @@
 
 usage: job_breakdown.py NAME JOB_JSON ATTEMPT_LOG
 Prints one line:
-  breakdown name=NAME records=typed-rows-v1|json requested_to_attempt_s=… checks_s=… checks=ran|skipped checks_to_replication_s=…
+  breakdown name=NAME records=typed-rows-v1|json requested_to_attempt_s=… checks_s=… checks=ran|skipped|one_skipped checks_to_replication_s=…
     to_connectors_started_s=… to_first_record_s=… to_first_message_to_destination_s=… to_last_state_committed_s=…
     last_state_to_succeeded_s=… total_s=…
 Every figure after checks_to_replication_s counts from the replication's start ("Replication of connection"
@@ -40,7 +40,8 @@ def main():
     requested, succeeded = instant(job["startTime"]), instant(job["lastUpdatedAt"])
     attempt = lines[0][0]
     check_ends = [at for at, text in lines if text.startswith("Check of the ")]
-    skipped = any(text.startswith("Check of the ") and " skipped: " in text for _, text in lines)
+    checks = [text for _, text in lines if text.startswith("Check of the ")]
+    skipped = sum(" skipped: " in text for text in checks)
     replication = first("Replication of connection")
     timeline = next((text for _, text in lines if text.startswith("Timeline: ")), None)
     if replication is None or timeline is None:
@@ -54,7 +55,7 @@ def main():
         ("records", "typed-rows-v1" if typed_rows else "json"),
         ("requested_to_attempt_s", attempt - requested),
         ("checks_s", checks_end - attempt),
-        ("checks", "skipped" if skipped else "ran"),
+        ("checks", "ran" if not skipped else "skipped" if skipped == len(checks) else "one_skipped"),
         ("checks_to_replication_s", replication - checks_end),
         ("to_connectors_started_s", started),
         ("to_first_record_s", moments.get("first record read")),

@@ -10,7 +10,10 @@
 # replication's code by then (and its checks are skipped: the same configurations passed them in the first job,
 # AIRBYTE_CHECK_REUSE_SECONDS); then, on the platform started again with AIRBYTE_TYPED_ROWS=false, the first job
 # with records as JSON lines (RESULT name=platform_json): the two first jobs differ only in the path the records take
-# (the others go as typed rows, the fast path both connectors declare). After each job, a "breakdown" line (bench/job_breakdown.py) says where its time
+# (the others go as typed rows, the fast path both connectors declare). Before the JSON job, BENCH_TABLES (default 20)
+# tables of 100,000 rows: their raw pipes one after the other (RESULT name=copy_20x100000), a job reading them one
+# after the other (platform_20x100000) and one reading them at once on BENCH_CONNECTIONS (default 4) connections
+# (platform_20x100000_parallel), each ratio against copy_20x100000. After each job, a "breakdown" line (bench/job_breakdown.py) says where its time
 # went, from the request to the checks, the first record and the last committed state. With KEEP_HOME=DIR, the platform's home (its log in DIR/platform.log,
 # the attempts' logs under DIR/home/workspace) is kept; with THREADS_CPU=1 as well,
 # DIR/threads_before[_second] and DIR/threads_after[_second] hold the CPU ticks of each of the
@@ -22,7 +25,7 @@ ROWS="${1:-1000000}"
 
 ./mvnw -q -B -pl airbyte-standalone -am package -DskipTests >/dev/null
 bench_pg_start
-bench_load_events "$ROWS" "$(pwd)/../shared/bench/bench_events.sql"
+bench_load_events "$ROWS" "${BENCH_EVENTS_SQL:-$(pwd)/../shared/bench/bench_events.sql}"
 DIR=$(mktemp -d)
 PLATFORM_PID=
 cleanup() {
@@ -69,6 +72,31 @@ PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/statu
 bench_result platform_second_job "$ROWS" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
 bench_job_breakdown platform_second_job "$DIR"
 echo "platform_second_job job_cpu_s=$JOB_CPU"
+# Parallel streams: BENCH_TABLES (default 20) tables of 100,000 rows each beside their own raw pipe (each table's
+# COPY pipe in turn), one job on a source reading them one after the other, one on a source with max_db_connections
+# BENCH_CONNECTIONS (default 4) reading them at once; skipped when ROWS is under 100,000
+TABLES="${BENCH_TABLES:-20}"
+CONNECTIONS="${BENCH_CONNECTIONS:-4}"
+if [ "$ROWS" -ge 100000 ]; then
+  ONE_TABLE_COPY_SECONDS=$COPY_SECONDS
+  bench_configs "$DIR"
+  bench_many_tables "$DIR" "$TABLES" 100000
+  bench_copy_many_case "$DIR" "$TABLES" 100000
+  STREAMS=$(python3 -c "import json, sys; print(json.dumps({'streams': [{'name': 'bench_many_%02d' % t,
+    'syncMode': 'full_refresh_overwrite'} for t in range(1, int(sys.argv[1]) + 1)]}))" "$TABLES")
+  for connections in 1 "$CONNECTIONS"; do
+    name="platform_${TABLES}x100000"
+    [ "$connections" = 1 ] || name="${name}_parallel"
+    MANY_SRC=$(bench_api POST /sources "{\"name\":\"$name\",\"workspaceId\":\"$WS\",\"configuration\":{\"sourceType\":\"postgres\",$PG,\"database\":\"bench_src\",\"schemas\":[\"public\"],\"max_db_connections\":$connections}}" | bench_json "['sourceId']")
+    MANY_CON=$(bench_api POST /connections "{\"sourceId\":\"$MANY_SRC\",\"destinationId\":\"$DST\",\"name\":\"$name\",\"configurations\":$STREAMS}" | bench_json "['connectionId']")
+    bench_platform_job "$MANY_CON"
+    bench_check_many "$name" "$TABLES" "$((TABLES * 100000))"
+    PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
+    bench_result "$name" "$((TABLES * 100000))" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
+    bench_job_breakdown "$name" "$DIR"
+  done
+  COPY_SECONDS=$ONE_TABLE_COPY_SECONDS
+fi
 # The JSON path: the same first job with records as JSON lines (AIRBYTE_TYPED_ROWS=false), on the platform started
 # again on the same home (so its checks run again, as in the first job)
 bench_platform_stop
