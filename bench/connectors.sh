@@ -87,7 +87,7 @@ for format in json typed-rows-v1; do
         bench_pipe_case "$DIR" "$ROWS" "duckdb$suffix" destination-duckdb duck_dest.json "$format" ;;
       snowflake)
         bench_pipe_case "$DIR" "$ROWS" "snowflake$suffix" destination-snowflake snowflake_dest.json "$format" | tr -d '\n'
-        echo " emulator_peak_rss_mb=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$FAKESNOW_PID/status")"
+        echo " emulator_peak_rss_mb=$(bench_peak_rss_mb "$FAKESNOW_PID")"
         count=$(java $BENCH_JVM -cp "$BENCH_CP" io.airbyte.bench.FakesnowEmulator count "$SNOWFLAKE_HOST" BENCH '"BENCH_OUT"."BENCH_EVENTS"')
         [ "$count" = "$ROWS" ] || { echo "snowflake$suffix: $count rows in the emulator, expected $ROWS" >&2; exit 1; } ;;
       *) echo "unknown destination '$destination' in BENCH_DESTINATIONS (postgres, duckdb, snowflake)" >&2; exit 1 ;;

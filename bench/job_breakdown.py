@@ -39,9 +39,9 @@ def main():
 
     requested, succeeded = instant(job["startTime"]), instant(job["lastUpdatedAt"])
     attempt = lines[0][0]
-    check_ends = [at for at, text in lines if text.startswith("Check of the ")]
-    checks = [text for _, text in lines if text.startswith("Check of the ")]
-    skipped = sum(" skipped: " in text for text in checks)
+    checks = [(at, text) for at, text in lines if text.startswith("Check of the ")]
+    check_ends = [at for at, _ in checks]
+    skipped = sum(" skipped: " in text for _, text in checks)
     replication = first("Replication of connection")
     timeline = next((text for _, text in lines if text.startswith("Timeline: ")), None)
     if replication is None or timeline is None:

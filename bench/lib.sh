@@ -270,6 +270,12 @@ config['max_db_connections'] = int(sys.argv[2])
 json.dump(config, open(sys.argv[3], 'w'))" "$1/source.json" "$2" "$1/source_parallel.json"
 }
 
+# The peak RSS (VmHWM, the kernel's high-water mark over the process's life) of process PID, in MB.
+# usage: bench_peak_rss_mb PID
+bench_peak_rss_mb() {
+  awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
+}
+
 # TABLES tables of ROWS rows each, bench_src's public.bench_many_01.. (bench_events' first ROWS rows, made unless
 # they are there), in bench_dst empty typed copies bench_copy.bench_many_NN, and DIR/catalog_many.json: all of them,
 # full refresh overwrite, into the destination's schema. usage: bench_many_tables DIR TABLES ROWS

@@ -117,7 +117,7 @@ SECONDS_ALL=$(awk -v a="$start" -v b="$(bench_now)" 'BEGIN { print b - a }')
 kill "$SAMPLER_PID" 2>/dev/null || true
 wait "$SAMPLER_PID" 2>/dev/null || true
 SAMPLER_PID=
-JVM_PEAK=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
+JVM_PEAK=$(bench_peak_rss_mb "$PLATFORM_PID")
 
 rows=$(bench_psql bench_dst -tAc "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'load_out' AND table_name LIKE 'c%\_users'")
 bench_platform_stop

@@ -62,13 +62,13 @@ run_job() {
 }
 
 run_job ""
-PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
+PEAK_RSS=$(bench_peak_rss_mb "$PLATFORM_PID")
 bench_result platform "$ROWS" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
 bench_job_breakdown platform "$DIR"
 echo "platform ready_after_s=$READY idle_rss_mb=$IDLE_RSS job_cpu_s=$JOB_CPU (the platform JVM's own; connectors run as child processes, not counted)"
 # the same job again: the platform JVM has compiled the replication's code by now
 run_job "_second"
-PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
+PEAK_RSS=$(bench_peak_rss_mb "$PLATFORM_PID")
 bench_result platform_second_job "$ROWS" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
 bench_job_breakdown platform_second_job "$DIR"
 echo "platform_second_job job_cpu_s=$JOB_CPU"
@@ -91,7 +91,7 @@ if [ "$ROWS" -ge 100000 ]; then
     MANY_CON=$(bench_api POST /connections "{\"sourceId\":\"$MANY_SRC\",\"destinationId\":\"$DST\",\"name\":\"$name\",\"configurations\":$STREAMS}" | bench_json "['connectionId']")
     bench_platform_job "$MANY_CON"
     bench_check_many "$name" "$TABLES" "$((TABLES * 100000))"
-    PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
+    PEAK_RSS=$(bench_peak_rss_mb "$PLATFORM_PID")
     bench_result "$name" "$((TABLES * 100000))" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
     bench_job_breakdown "$name" "$DIR"
   done
@@ -102,7 +102,7 @@ fi
 bench_platform_stop
 bench_platform_start "$DIR" AIRBYTE_TYPED_ROWS=false
 run_job "_json"
-PEAK_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PLATFORM_PID/status")
+PEAK_RSS=$(bench_peak_rss_mb "$PLATFORM_PID")
 bench_result platform_json "$ROWS" "$JOB_SECONDS" "$JOB_BYTES" "$COPY_SECONDS" "$PEAK_RSS"
 bench_job_breakdown platform_json "$DIR"
 echo "platform_json job_cpu_s=$JOB_CPU"
