@@ -57,13 +57,9 @@ public final class SecretFiles implements AutoCloseable {
     onClose.accept(this);
   }
 
-  private void remove() {
-    List<Path> gone;
-    synchronized (this) {
-      gone = List.copyOf(files);
-      files.clear();
-    }
-    for (Path file : gone) {
+  // under the lock: a close() that follows an ended process's removal returns only once the files are gone
+  private synchronized void remove() {
+    for (Path file : files) {
       try {
         Files.deleteIfExists(file);
       } catch (IOException e) {
@@ -71,5 +67,6 @@ public final class SecretFiles implements AutoCloseable {
             e.toString());
       }
     }
+    files.clear();
   }
 }
