@@ -58,11 +58,13 @@ public final class RowEncoder {
   private final RecordMeta meta;
   private final Bytes metaText = new Bytes(256);
   private final Bytes unchangedMeta = new Bytes(64);
+  private final String unchangedMetaJson;
   private final SplittableRandom random = new SplittableRandom();
   private final char[] scratch = new char[40];
   private long lastExtractedAtMillis = Long.MIN_VALUE;
   private char[] lastExtractedAt;
   private long sequence;
+  private Long emittedAt;
   private boolean dataRead;
   private StreamDeclaration lastDeclaration;
   private int[] columnOfField;
@@ -94,9 +96,15 @@ public final class RowEncoder {
     this.columnsAt = new int[n + 16];
     this.meta = new RecordMeta(syncId);
     meta.startRow(null);
-    text(unchangedMeta, meta.json());
+    this.unchangedMetaJson = meta.json();
+    text(unchangedMeta, unchangedMetaJson);
     this.generation = Long.toString(generationId).toCharArray();
     this.withSequence = withSequence;
+  }
+
+  /** The {@code _airbyte_meta} of every row without changes, as JSON: a table's default for rows written without it. */
+  public String unchangedMeta() {
+    return unchangedMetaJson;
   }
 
   /**
@@ -223,6 +231,17 @@ public final class RowEncoder {
 
   /** Appends one row for {@code record} to {@code out}: its data was read by {@link #readData}, or is read now. */
   public void encode(AirbyteRecordMessage record, Bytes out) throws IOException {
+    prepare(record);
+    write(out, false);
+  }
+
+  /**
+   * Takes {@code record} as the row to write next (its data read by {@link #readData}, or read now)
+   * and works out its {@code _airbyte_meta}.
+   *
+   * @return whether its meta has changes, i.e. differs from {@link #unchangedMeta}
+   */
+  public boolean prepare(AirbyteRecordMessage record) throws IOException {
     if (record.getConsumedBy() == null || !dataRead) {
       startRow();
       RawJson data = record.getRawData() != null ? record.getRawData()
@@ -242,22 +261,37 @@ public final class RowEncoder {
         meta.truncated(names[i], Reason.DESTINATION_SERIALIZATION_ERROR);
       }
     }
+    emittedAt = record.getEmittedAt();
+    return meta.hasChanges();
+  }
 
+  /**
+   * Appends the row of the record {@link #prepare}d last to {@code out}.
+   *
+   * @param constantsOmitted without {@code _airbyte_meta} and {@code _airbyte_generation_id} (the
+   *     table's defaults give them: see {@link #unchangedMeta}); only for a record without changes
+   */
+  public void write(Bytes out, boolean constantsOmitted) {
+    if (constantsOmitted && meta.hasChanges()) {
+      throw new IllegalStateException("a row whose _airbyte_meta has changes needs its meta column");
+    }
     byte separator = format.fieldSeparator();
     writeRawId(out);
     out.put(separator);
-    char[] extractedAt = extractedAt(record.getEmittedAt());
+    char[] extractedAt = extractedAt(emittedAt);
     format.temporal(out, AirbyteType.TIMESTAMP_WITH_TIMEZONE, extractedAt, 0, extractedAt.length);
-    out.put(separator);
-    if (meta.hasChanges()) {
-      metaText.clear();
-      text(metaText, meta.json());
-      out.append(metaText);
-    } else {
-      out.append(unchangedMeta);
+    if (!constantsOmitted) {
+      out.put(separator);
+      if (meta.hasChanges()) {
+        metaText.clear();
+        text(metaText, meta.json());
+        out.append(metaText);
+      } else {
+        out.append(unchangedMeta);
+      }
+      out.put(separator);
+      format.plain(out, generation, 0, generation.length);
     }
-    out.put(separator);
-    format.plain(out, generation, 0, generation.length);
     for (int i = 0; i < values.length; i++) {
       out.put(separator);
       if (present[i]) {

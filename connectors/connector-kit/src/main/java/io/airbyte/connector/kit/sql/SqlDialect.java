@@ -107,6 +107,26 @@ public interface SqlDialect {
     return new DedupMerge(target, this::quote, stage, table, columnList).statements();
   }
 
+  /**
+   * Whether rows without changes reach the tables a write owns (a truncate refresh's temporary table,
+   * a dedup stream's staging table) without {@code _airbyte_meta} and {@code _airbyte_generation_id},
+   * which those tables' column defaults then give ({@link #setDefault}): two values fewer for the
+   * engine to parse in every row. By default not.
+   */
+  default boolean loadsConstantsAsDefaults() {
+    return false;
+  }
+
+  /** The statement that makes {@code literal} (SQL) the default of a column of {@code table}. */
+  default String setDefault(String table, String quotedColumn, String literal) {
+    return "ALTER TABLE " + table + " ALTER COLUMN " + quotedColumn + " SET DEFAULT " + literal;
+  }
+
+  /** The statement that removes the default of a column of {@code table}. */
+  default String dropDefault(String table, String quotedColumn) {
+    return "ALTER TABLE " + table + " ALTER COLUMN " + quotedColumn + " DROP DEFAULT";
+  }
+
   /** The condition that a row belongs to a sync and generation (see {@link TruncateRefresh#ROW_OF_SYNC_AND_GENERATION}). */
   default String rowOfSyncAndGeneration() {
     return TruncateRefresh.ROW_OF_SYNC_AND_GENERATION;

@@ -17,7 +17,10 @@ import java.util.logging.Logger;
  * Loads one stream into a SQL table: prepares the table (created or evolved; a truncate refresh's
  * temporary table, see {@link TruncateRefresh}), turns records into rows of the staging's format,
  * merges staged rows into the table for dedup modes before each commit, and finalizes the stream
- * once it completed (swap of a truncate refresh, removal of older generations).
+ * once it completed (swap of a truncate refresh, removal of older generations). Where the dialect
+ * {@linkplain SqlDialect#loadsConstantsAsDefaults loads constants as defaults}, rows without changes
+ * go to the tables the write owns without {@code _airbyte_meta} and {@code _airbyte_generation_id}
+ * (their column defaults, dropped before a temporary table is swapped in).
  */
 public final class SqlStreamLoader implements StreamLoader {
 
@@ -33,6 +36,10 @@ public final class SqlStreamLoader implements StreamLoader {
   private final TruncateRefresh refresh;
   private RowEncoder encoder;
   private Staging.TableStage stage;
+  // rows without changes, without the two columns the load table's defaults give (null: every row goes to stage)
+  private Staging.TableStage constantsStage;
+  // the truncate refresh's temporary table while it has those defaults: they are dropped before it is swapped in
+  private String defaultsTable;
   private List<String> merge;
   private boolean staged;
   private boolean complete;
@@ -78,6 +85,8 @@ public final class SqlStreamLoader implements StreamLoader {
     columns.forEach(c -> names.add(c.getKey()));
     String columnList = String.join(", ", names.stream().map(dialect::quote).toList());
     String table = dialect.qualified(target.schema(), loadTable);
+    encoder = new RowEncoder(staging.format(), columns, target.syncId(), target.generationId(), target.dedup());
+    String dataColumns = String.join("", columns.stream().map(c -> ", " + dialect.quote(c.getKey())).toList());
     if (target.dedup()) {
       tables.execute(dialect.keyIndex(target.schema(), loadTable, target.primaryKey()));
       String stageTable = dialect.quote("airbyte_stage_" + ordinal);
@@ -86,10 +95,29 @@ public final class SqlStreamLoader implements StreamLoader {
           + dialect.types().columnType(AirbyteType.INTEGER));
       stage = staging.table(stageTable, columnList + ", " + SEQ_COLUMN);
       merge = dialect.merge(target, stageTable, table, columnList);
+      if (dialect.loadsConstantsAsDefaults()) {
+        constantsStage = constantsStage(stageTable, dataColumns + ", " + SEQ_COLUMN);
+      }
     } else {
       stage = staging.table(table, columnList);
+      if (refresh != null && dialect.loadsConstantsAsDefaults()) {
+        constantsStage = constantsStage(table, dataColumns);
+        defaultsTable = table;
+      }
     }
-    encoder = new RowEncoder(staging.format(), columns, target.syncId(), target.generationId(), target.dedup());
+  }
+
+  /**
+   * Gives {@code table} (one this write owns) the meta of a row without changes and the generation as
+   * defaults, and returns the stage of the rows that leave those two columns to them.
+   */
+  private Staging.TableStage constantsStage(String table, String dataColumns) throws Exception {
+    tables.execute(dialect.setDefault(table, dialect.quote("_airbyte_meta"),
+        "'" + encoder.unchangedMeta().replace("'", "''") + "'"));
+    tables.execute(dialect.setDefault(table, dialect.quote("_airbyte_generation_id"),
+        Long.toString(target.generationId())));
+    return staging.table(table, dialect.quote("_airbyte_raw_id") + ", " + dialect.quote("_airbyte_extracted_at")
+        + dataColumns);
   }
 
   @Override
@@ -108,8 +136,10 @@ public final class SqlStreamLoader implements StreamLoader {
     if (complete) {
       LOG.warning("record for " + target.describe() + " after the stream completed: written anyway");
     }
-    encoder.encode(record, stage.row());
-    stage.rowWritten();
+    boolean changed = encoder.prepare(record);
+    Staging.TableStage to = changed || constantsStage == null ? stage : constantsStage;
+    encoder.write(to.row(), to == constantsStage);
+    to.rowWritten();
     staged = target.dedup();
     recordsSinceState++;
     recordsWritten++;
@@ -145,6 +175,12 @@ public final class SqlStreamLoader implements StreamLoader {
   @Override
   public void finish() throws Exception {
     complete = true;
+    constantsStage = null; // the defaults go now: a late record (see write) is written whole
+    if (defaultsTable != null) {
+      tables.execute(dialect.dropDefault(defaultsTable, dialect.quote("_airbyte_meta")));
+      tables.execute(dialect.dropDefault(defaultsTable, dialect.quote("_airbyte_generation_id")));
+      defaultsTable = null;
+    }
     if (refresh != null) {
       refresh.finish(recordsWritten);
     } else if (target.removesOlderGenerations()) {

@@ -101,4 +101,28 @@ class RowEncoderTest {
       assertThat(row("{}", inLinePass)).containsExactly("NULL", "NULL", "NULL");
     }
   }
+
+  @Test
+  void aRowWithoutChangesCanLeaveMetaAndGenerationToTheTableAndARowWithChangesCannot() throws Exception {
+    AirbyteRecordMessage clean = new AirbyteRecordMessage().withStream("s").withEmittedAt(0L)
+        .withRawData(RawJson.of("{\"id\":1,\"name\":\"a\"}"));
+    assertThat(encoder.prepare(clean)).as("no changes").isFalse();
+    assertThat(encoder.unchangedMeta()).isEqualTo("{\"sync_id\":1,\"changes\":[]}");
+    Bytes out = new Bytes(256);
+    encoder.write(out, true);
+    List<String> fields = Arrays.asList(new String(out.array(), 0, out.length() - 1, StandardCharsets.UTF_8).split("\\|", -1));
+    assertThat(fields).hasSize(5); // raw id, extracted at, then the stream's columns
+    assertThat(fields.subList(2, 5)).containsExactly("1", "a", "NULL");
+
+    AirbyteRecordMessage nulled = new AirbyteRecordMessage().withStream("s").withEmittedAt(0L)
+        .withRawData(RawJson.of("{\"id\":\"not a number\",\"name\":\"b\"}"));
+    assertThat(encoder.prepare(nulled)).as("the id is NULLed: a change").isTrue();
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> encoder.write(new Bytes(256), true));
+    out.clear();
+    encoder.write(out, false);
+    fields = Arrays.asList(new String(out.array(), 0, out.length() - 1, StandardCharsets.UTF_8).split("\\|", -1));
+    assertThat(fields).hasSize(7);
+    assertThat(fields.get(2)).contains("\"field\":\"id\"").contains("NULLED");
+    assertThat(fields.get(3)).isEqualTo("7");
+  }
 }

@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * PostgreSQL for the kit's SQL destination: identifiers fitted to 63 bytes, jsonb and numeric
  * columns, small integer and float columns widened too, a dedup table's primary key indexed,
- * temporary staging tables emptied at each commit, rows sent with COPY FROM STDIN in text format.
+ * temporary staging tables emptied at each commit, rows sent with COPY FROM STDIN in text format (those
+ * without changes leave {@code _airbyte_meta} and {@code _airbyte_generation_id} to column defaults
+ * in the tables the write owns).
  */
 final class PostgresDialect implements SqlDialect {
 
@@ -104,6 +106,12 @@ final class PostgresDialect implements SqlDialect {
   @Override
   public String createStage(String stage, String table) {
     return "CREATE TEMP TABLE IF NOT EXISTS " + stage + " (LIKE " + table + ") ON COMMIT DELETE ROWS";
+  }
+
+  /** PostgreSQL parses jsonb in every row of a COPY: the meta of rows without changes comes from the column default. */
+  @Override
+  public boolean loadsConstantsAsDefaults() {
+    return true;
   }
 
   @Override

@@ -166,6 +166,71 @@ class PostgresDestinationIT {
     assertThat(names("SELECT name FROM owdedup.o ORDER BY id")).containsExactly("second", "two");
   }
 
+  /**
+   * Rows without changes leave _airbyte_meta and _airbyte_generation_id to the defaults of the tables
+   * the write owns (the overwrite's temporary table, the dedup stream's staging table), rows with
+   * changes carry their meta; the two kinds alternate, states commit in between, and the final tables
+   * come out without those defaults.
+   */
+  @Test
+  void rowsWithAndWithoutChangesAlternateAndLandWithTheirMetaInTablesWithoutDefaults() throws Exception {
+    var catalog = catalog(stream(null, "ow", USERS, DestinationSyncMode.OVERWRITE, null, null, 7, 7),
+        stream(null, "dd", USERS, DestinationSyncMode.APPEND_DEDUP, List.of("id"), null, 7, 0));
+    // attempt 1 ends after its state at 1400 (no COMPLETE): its temporary table still has the defaults
+    DestinationRun failed = DestinationRun.write(new PostgresDestination(), dir, config("defaults"), catalog,
+        alternating(1, 1500, false));
+    assertThat(failed.exitCode).as(failed.errorMessage()).isZero();
+    assertThat(names("SELECT column_name FROM information_schema.columns WHERE table_schema = 'defaults'"
+        + " AND table_name = 'ow_airbyte_tmp' AND column_default IS NOT NULL ORDER BY 1"))
+        .containsExactly("_airbyte_generation_id", "_airbyte_meta");
+    DestinationRun run = DestinationRun.write(new PostgresDestination(), dir, config("defaults"), catalog,
+        alternating(1401, 3000, true));
+    assertThat(run.exitCode).as(run.errorMessage()).isZero();
+
+    for (String table : List.of("ow", "dd")) {
+      List<Map<String, Object>> rows = query("SELECT id, name, updated_at, _airbyte_meta::text AS meta, _airbyte_generation_id"
+          + " FROM defaults." + table + " ORDER BY id");
+      assertThat(rows).as(table).hasSize(3000).allSatisfy(r -> {
+        long id = (Long) r.get("id");
+        assertThat(r.get("name")).isEqualTo("n" + id);
+        assertThat(r.get("_airbyte_generation_id")).isEqualTo(7L);
+        JsonNode meta = Jsons.deserialize((String) r.get("meta"));
+        assertThat(meta.get("sync_id").asLong()).isEqualTo(42L);
+        if (id % 2 == 1) {
+          assertThat(r.get("updated_at")).isNull();
+          assertThat(meta.get("changes")).singleElement().satisfies(c -> {
+            assertThat(c.get("field").asText()).isEqualTo("updated_at");
+            assertThat(c.get("change").asText()).isEqualTo("NULLED");
+          });
+        } else {
+          assertThat(r.get("updated_at")).isNotNull();
+          assertThat(meta.get("changes")).isEmpty();
+        }
+      });
+    }
+    assertThat(query("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'defaults'"
+        + " AND column_default IS NOT NULL")).as("no column defaults left on the final tables").isEmpty();
+    assertThat(count("SELECT count(*) FROM pg_tables WHERE schemaname = 'defaults' AND tablename LIKE '%airbyte_tmp'")).isZero();
+  }
+
+  /** Records {@code from..to} of streams ow and dd, odd ids with an updated_at that is no timestamp; a state every 700. */
+  private static String alternating(int from, int to, boolean complete) {
+    Messages messages = new Messages().status(null, "ow", "STARTED").status(null, "dd", "STARTED");
+    for (int i = from; i <= to; i++) {
+      String updatedAt = i % 2 == 1 ? "\"not a time\"" : "\"2024-01-01T00:00:00Z\"";
+      for (String stream : List.of("ow", "dd")) {
+        messages.record(null, stream, "{\"id\":" + i + ",\"name\":\"n" + i + "\",\"updated_at\":" + updatedAt + "}");
+      }
+      if (i % 700 == 0) {
+        messages.state(null, "ow", "{\"at\":" + i + "}").state(null, "dd", "{\"at\":" + i + "}");
+      }
+    }
+    if (complete) {
+      messages.state(null, "ow", "{}").state(null, "dd", "{}").status(null, "ow", "COMPLETE").status(null, "dd", "COMPLETE");
+    }
+    return messages.toString();
+  }
+
   @Test
   void olderGenerationsAreRemovedOnlyAfterTheStreamSucceeded() throws Exception {
     DestinationRun.write(new PostgresDestination(), dir, config("gens"), catalog(stream(null, "g", USERS, DestinationSyncMode.APPEND, null, null, 1, 0)),
